@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Slotflow.Domain.Common;
+
+namespace Slotflow.Api.Errors;
+
+/// <summary>The only place that pairs error codes with HTTP statuses and writes the envelope.</summary>
+public static class ApiErrors
+{
+    public const string ValidationError = "VALIDATION_ERROR";
+
+    public static (int Status, string Code) For(ErrorCode code) => code switch
+    {
+        ErrorCode.ValidationError => (StatusCodes.Status422UnprocessableEntity, ValidationError),
+        ErrorCode.NotFound => (StatusCodes.Status404NotFound, "NOT_FOUND"),
+        ErrorCode.LimitReached => (StatusCodes.Status402PaymentRequired, "LIMIT_REACHED"),
+        ErrorCode.SlotUnavailable => (StatusCodes.Status409Conflict, "SLOT_UNAVAILABLE"),
+        ErrorCode.InvalidDuration => (StatusCodes.Status422UnprocessableEntity, "INVALID_DURATION"),
+        ErrorCode.OutsideWorkingHours => (StatusCodes.Status422UnprocessableEntity, "OUTSIDE_WORKING_HOURS"),
+        ErrorCode.ScheduleBlocked => (StatusCodes.Status422UnprocessableEntity, "SCHEDULE_BLOCKED"),
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unmapped error code."),
+    };
+
+    /// <summary>An error for a bare status that the framework produced (no route, wrong method, no key, …).</summary>
+    public static ErrorBody ForStatus(int status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => new("UNAUTHORIZED", "A valid API key is required: Authorization: Bearer sk_live_….", status),
+        StatusCodes.Status404NotFound => new("NOT_FOUND", "No such resource.", status),
+        StatusCodes.Status405MethodNotAllowed => new("METHOD_NOT_ALLOWED", "This method is not allowed on this path.", status),
+        StatusCodes.Status413PayloadTooLarge => new("PAYLOAD_TOO_LARGE", "The request body is too large.", status),
+        StatusCodes.Status400BadRequest or StatusCodes.Status415UnsupportedMediaType =>
+            new(ValidationError, "The request could not be read; send a JSON body with Content-Type: application/json.", StatusCodes.Status422UnprocessableEntity),
+        >= 500 => new("INTERNAL_ERROR", "An unexpected error occurred.", status),
+        _ => new("ERROR", "The request failed.", status),
+    };
+
+    public static Task WriteAsync(HttpContext context, ErrorBody error)
+    {
+        context.Response.StatusCode = error.Status;
+        var json = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        return context.Response.WriteAsJsonAsync(new ErrorEnvelope(error), json, context.RequestAborted);
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Slotflow.Api.Errors;
+
+/// <summary>
+/// Turns what MVC could not bind (no body, malformed JSON, a wrong JSON type, an unsupported Content-Type)
+/// into 422 VALIDATION_ERROR naming the field, instead of ASP.NET's 400 or 415.
+/// </summary>
+public static class InvalidRequestResponse
+{
+    public static IActionResult Create(ActionContext context)
+    {
+        var errors = context.ModelState
+            .Where(entry => entry.Value is { Errors.Count: > 0 })
+            .Select(entry => (entry.Key, Error: entry.Value!.Errors[0]))
+            .ToList();
+
+        // A wrong-typed field is reported both under its JSON path and as an unreadable body: keep the precise one.
+        var details = errors.Any(e => e.Error.Exception is UnsupportedContentTypeException)
+            ? [new FieldError("body", "Content-Type must be application/json.")]
+            : errors.Where(e => e.Key.StartsWith("$.", StringComparison.Ordinal))
+                .Select(e => new FieldError(e.Key[2..], $"{e.Key[2..]} has a value of the wrong JSON type or form."))
+                .ToList();
+        if (details.Count == 0)
+        {
+            details = [new FieldError("body", "The request body is missing or is not a valid JSON object.")];
+        }
+
+        var error = new ErrorBody(ApiErrors.ValidationError, details[0].Message, StatusCodes.Status422UnprocessableEntity, details);
+        return new ObjectResult(new ErrorEnvelope(error)) { StatusCode = error.Status };
+    }
+}

@@ -1,0 +1,70 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Slotflow.Api.Errors;
+using Slotflow.Api.Json;
+using Slotflow.Application;
+using Slotflow.Application.Common;
+using Slotflow.Application.Humans.CreateHuman;
+using Slotflow.Infrastructure;
+using Slotflow.Infrastructure.Authentication;
+
+namespace Slotflow.Api;
+
+/// <summary>The service's composition: shared by the web server and the command-line entry points.</summary>
+public static class SlotflowApi
+{
+    /// <summary>The largest request body accepted; metadata is capped far lower (16 KiB), so this only stops abuse.</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    public static WebApplicationBuilder AddSlotflowApi(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+
+        var services = builder.Services;
+        services.AddApplication();
+        services.AddInfrastructure();
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(CreateHumanCommand)];
+            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+        });
+
+        services.AddAuthorizationBuilder().SetFallbackPolicy(
+            new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build());
+
+        // Without this filter an unsupported Content-Type reaches InvalidRequestResponse (422) instead of answering 415.
+        services.AddControllers(options => RemoveFilter<UnsupportedContentTypeFilter>(options.Filters))
+            .AddJsonOptions(options => SlotflowJson.Apply(options.JsonSerializerOptions))
+            .ConfigureApiBehaviorOptions(options =>
+            {
+                options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create;
+                options.SuppressMapClientErrors = true;
+            });
+        services.ConfigureHttpJsonOptions(options => SlotflowJson.Apply(options.SerializerOptions));
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddProblemDetails();
+        return builder;
+    }
+
+    private static void RemoveFilter<T>(FilterCollection filters)
+    {
+        foreach (var filter in filters.Where(f => f is T).ToList())
+        {
+            filters.Remove(filter);
+        }
+    }
+
+    public static WebApplication UseSlotflowApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        // Framework answers without a body (no route, wrong method, no key) get the envelope too.
+        app.UseStatusCodePages(context => ApiErrors.WriteAsync(context.HttpContext, ApiErrors.ForStatus(context.HttpContext.Response.StatusCode)));
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapControllers();
+        return app;
+    }
+}

@@ -1,0 +1,27 @@
+using Slotflow.Domain.Common;
+
+namespace Slotflow.Application.Common;
+
+/// <summary>
+/// Runs a decide-and-save step again from fresh reads when another request changed the same aggregate first,
+/// so a lost race is answered by the rules (402, 409, …) rather than by an error.
+/// </summary>
+public static class ConcurrencyRetry
+{
+    public const int MaxAttempts = 10;
+
+    public static async Task<T> RunAsync<T>(IUnitOfWork unitOfWork, Func<Task<T>> decideAndSave)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await decideAndSave();
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                unitOfWork.DiscardChanges();
+            }
+        }
+    }
+}

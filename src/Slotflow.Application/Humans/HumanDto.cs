@@ -1,0 +1,21 @@
+namespace Slotflow.Application.Humans;
+
+/// <summary>Human as listed and created (spec §4).</summary>
+public sealed record HumanDto(Guid Id, string Name, string? Email, string? Role, string Timezone, bool Active, DateTimeOffset CreatedAt);
+
+/// <summary>Human as read one at a time, with its rules (null until set).</summary>
+public sealed record HumanDetailsDto(
+    Guid Id,
+    string Name,
+    string? Email,
+    string? Role,
+    string Timezone,
+    bool Active,
+    DateTimeOffset CreatedAt,
+    AvailabilityRulesDto? AvailabilityRules);
+
+public sealed record AvailabilityRulesDto(IReadOnlyList<int> WorkingDays, string WorkStart, string WorkEnd, IReadOnlyList<int> MeetingDurations);
+
+public sealed record HumanListDto(IReadOnlyList<HumanDto> Humans, int Total);
+
+public sealed record DeletedDto(bool Deleted, Guid Id);

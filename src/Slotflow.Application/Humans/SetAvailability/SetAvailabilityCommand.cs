@@ -1,0 +1,37 @@
+using Mediator;
+using Slotflow.Application.Common;
+using Slotflow.Domain.Common;
+using Slotflow.Domain.Humans;
+
+namespace Slotflow.Application.Humans.SetAvailability;
+
+/// <summary>Replaces a human's availability rules wholesale (PUT /v1/humans/{id}/availability).</summary>
+public sealed record SetAvailabilityCommand(
+    Guid OrganizationId,
+    Guid HumanId,
+    IReadOnlyList<int>? WorkingDays,
+    string? WorkStart,
+    string? WorkEnd,
+    IReadOnlyList<int>? MeetingDurations) : ICommand<HumanDetailsDto>;
+
+public sealed class SetAvailabilityCommandHandler(IHumanRepository humans, IUnitOfWork unitOfWork)
+    : ICommandHandler<SetAvailabilityCommand, HumanDetailsDto>
+{
+    public async ValueTask<HumanDetailsDto> Handle(SetAvailabilityCommand command, CancellationToken cancellationToken)
+    {
+        var workingHours = WorkingHours.Create(
+            command.WorkingDays!,
+            ClockTime.Parse(command.WorkStart!, allowEndOfDay: false),
+            ClockTime.Parse(command.WorkEnd!, allowEndOfDay: true),
+            command.MeetingDurations!);
+
+        return await ConcurrencyRetry.RunAsync(unitOfWork, async () =>
+        {
+            var human = await humans.FindActiveAsync(command.OrganizationId, command.HumanId, cancellationToken)
+                ?? throw DomainException.NotFound("Human");
+            human.SetWorkingHours(workingHours);
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            return human.ToDetailsDto();
+        });
+    }
+}

@@ -1,0 +1,41 @@
+using FluentValidation;
+using Slotflow.Domain.Humans;
+
+namespace Slotflow.Application.Humans.SetAvailability;
+
+public sealed class SetAvailabilityCommandValidator : AbstractValidator<SetAvailabilityCommand>
+{
+    public SetAvailabilityCommandValidator()
+    {
+        RuleLevelCascadeMode = CascadeMode.Stop;
+
+        RuleFor(c => c.WorkingDays)
+            .NotEmpty().WithMessage("working_days is required and must not be empty.")
+            .Must(days => days!.All(WorkingHours.IsWeekday)).WithMessage("working_days must hold weekdays 1 (Monday) to 7 (Sunday).")
+            .Must(BeDistinct).WithMessage("working_days must not repeat a day.");
+
+        RuleFor(c => c.WorkStart)
+            .NotEmpty().WithMessage("work_start is required.")
+            .Must(t => ClockTime.TryParse(t, allowEndOfDay: false, out _)).WithMessage("work_start must be a time HH:MM from 00:00 to 23:59.");
+
+        RuleFor(c => c.WorkEnd)
+            .NotEmpty().WithMessage("work_end is required.")
+            .Must(t => ClockTime.TryParse(t, allowEndOfDay: true, out _)).WithMessage("work_end must be a time HH:MM from 00:00 to 24:00.");
+
+        RuleFor(c => c.WorkStart)
+            .Must((command, start) => Parse(start, false) < Parse(command.WorkEnd, true))
+            .When(c => ClockTime.TryParse(c.WorkStart, false, out _) && ClockTime.TryParse(c.WorkEnd, true, out _))
+            .WithMessage("work_start must be before work_end.");
+
+        RuleFor(c => c.MeetingDurations)
+            .NotEmpty().WithMessage("meeting_durations is required and must not be empty.")
+            .Must(durations => durations!.All(WorkingHours.IsAllowedDurationValue))
+            .WithMessage($"meeting_durations must hold minutes from {WorkingHours.MinDuration} to {WorkingHours.MaxDuration} in multiples of 5.")
+            .Must(BeDistinct).WithMessage("meeting_durations must not repeat a value.");
+    }
+
+    private static bool BeDistinct(IReadOnlyList<int>? values) => values!.Distinct().Count() == values!.Count;
+
+    private static int Parse(string? time, bool allowEndOfDay) =>
+        ClockTime.TryParse(time, allowEndOfDay, out var parsed) ? parsed.Minutes : -1;
+}

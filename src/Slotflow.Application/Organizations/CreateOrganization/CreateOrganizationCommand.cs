@@ -1,0 +1,29 @@
+using Mediator;
+using Slotflow.Domain.Common;
+using Slotflow.Domain.Organizations;
+
+namespace Slotflow.Application.Organizations.CreateOrganization;
+
+/// <summary>Creates a customer organization with its first API key.</summary>
+public sealed record CreateOrganizationCommand(string? Name, string? Plan, bool AutoPurchase) : ICommand<CreatedOrganizationDto>;
+
+/// <summary>The new organization and its first key's plaintext, which is shown this once and never again.</summary>
+public sealed record CreatedOrganizationDto(Guid Id, string Name, string Plan, bool AutoPurchase, DateTimeOffset CreatedAt, string ApiKey);
+
+public sealed class CreateOrganizationCommandHandler(IOrganizationRepository organizations, IUnitOfWork unitOfWork, TimeProvider clock)
+    : ICommandHandler<CreateOrganizationCommand, CreatedOrganizationDto>
+{
+    public const string FirstKeyName = "default";
+
+    public async ValueTask<CreatedOrganizationDto> Handle(CreateOrganizationCommand command, CancellationToken cancellationToken)
+    {
+        var plan = PlanNames.Parse(command.Plan);
+        var now = clock.GetUtcNow();
+        var organization = Organization.Create(command.Name!, plan, command.AutoPurchase, now);
+        var apiKey = organization.IssueApiKey(FirstKeyName, now);
+        organizations.Add(organization);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return new CreatedOrganizationDto(
+            organization.Id, organization.Name, PlanNames.ToName(plan), organization.AutoPurchase, organization.CreatedAt, apiKey);
+    }
+}

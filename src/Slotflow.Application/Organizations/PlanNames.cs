@@ -1,0 +1,27 @@
+using Slotflow.Domain.Common;
+using Slotflow.Domain.Organizations;
+
+namespace Slotflow.Application.Organizations;
+
+/// <summary>Plans as they are named on the wire and on the command line.</summary>
+public static class PlanNames
+{
+    public static readonly IReadOnlyList<string> All = [.. Enum.GetValues<Plan>().Select(ToName)];
+
+    public static string ToName(Plan plan) => plan.ToString().ToLowerInvariant();
+
+    public static Plan Parse(string? name) =>
+        TryParse(name, out var plan) ? plan : throw DomainException.Invalid($"plan must be one of: {string.Join(", ", All)}.");
+
+    public static bool TryParse(string? name, out Plan plan)
+    {
+        plan = default;
+        var match = Enum.GetValues<Plan>().Where(p => ToName(p) == name).ToList();
+        if (match.Count == 1)
+        {
+            plan = match[0];
+        }
+
+        return match.Count == 1;
+    }
+}

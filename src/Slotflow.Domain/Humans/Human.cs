@@ -1,0 +1,92 @@
+using Slotflow.Domain.Common;
+
+namespace Slotflow.Domain.Humans;
+
+/// <summary>A bookable person: the consistency boundary for their calendar.</summary>
+public sealed class Human
+{
+    public const int MaxNameLength = 200;
+    public const int MaxEmailLength = 254;
+    public const int MaxRoleLength = 200;
+
+    private Human(Guid id, Guid organizationId, string name, string timeZoneId, string? email, string? role, DateTimeOffset createdAt)
+    {
+        Id = id;
+        OrganizationId = organizationId;
+        Name = name;
+        TimeZoneId = timeZoneId;
+        Email = email;
+        Role = role;
+        CreatedAt = createdAt;
+        Active = true;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid OrganizationId { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string? Email { get; private set; }
+
+    public string? Role { get; private set; }
+
+    /// <summary>IANA id; every wall-clock rule of this human is read in it.</summary>
+    public string TimeZoneId { get; private set; }
+
+    public bool Active { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Null until availability is first set.</summary>
+    public WorkingHours? WorkingHours { get; private set; }
+
+    /// <summary>Concurrency token: every change to this human's calendar bumps it.</summary>
+    public int Version { get; private set; }
+
+    public static bool IsValidName(string? name) =>
+        !string.IsNullOrWhiteSpace(name) && name.Length <= MaxNameLength;
+
+    public static Human Create(Guid organizationId, string name, string timeZoneId, string? email, string? role, DateTimeOffset now)
+    {
+        if (!IsValidName(name))
+        {
+            throw DomainException.Invalid($"name must be 1 to {MaxNameLength} characters and not blank.");
+        }
+
+        if (!IanaTimeZone.IsValid(timeZoneId))
+        {
+            throw DomainException.Invalid($"timezone '{timeZoneId}' is not a valid IANA time zone.");
+        }
+
+        if (email is { Length: > MaxEmailLength } || role is { Length: > MaxRoleLength })
+        {
+            throw DomainException.Invalid("email or role is too long.");
+        }
+
+        return new Human(Guid.NewGuid(), organizationId, name, timeZoneId, email, role, now.ToUniversalTime());
+    }
+
+    public void SetWorkingHours(WorkingHours workingHours)
+    {
+        EnsureActive();
+        WorkingHours = workingHours;
+        Version++;
+    }
+
+    /// <summary>Soft delete: the human stops being bookable and listed; bookings are kept.</summary>
+    public void Deactivate()
+    {
+        EnsureActive();
+        Active = false;
+        Version++;
+    }
+
+    private void EnsureActive()
+    {
+        if (!Active)
+        {
+            throw DomainException.NotFound("Human");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace Slotflow.Domain.Humans;
+
+public interface IHumanRepository
+{
+    /// <summary>An active human of the organization, tracked for changes; null if missing, deleted or another organization's.</summary>
+    Task<Human?> FindActiveAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken);
+
+    /// <summary>The same lookup for reading only.</summary>
+    Task<Human?> ReadActiveAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Human>> ListActiveAsync(Guid organizationId, CancellationToken cancellationToken);
+
+    Task<int> CountActiveAsync(Guid organizationId, CancellationToken cancellationToken);
+
+    void Add(Human human);
+}

@@ -1,0 +1,9 @@
+namespace Slotflow.Domain.Organizations;
+
+public interface IOrganizationRepository
+{
+    /// <summary>The organization, tracked for changes.</summary>
+    Task<Organization?> FindAsync(Guid organizationId, CancellationToken cancellationToken);
+
+    void Add(Organization organization);
+}

@@ -1,0 +1,8 @@
+namespace Slotflow.Domain.Organizations;
+
+public enum Plan
+{
+    Free,
+    Starter,
+    Growth,
+}

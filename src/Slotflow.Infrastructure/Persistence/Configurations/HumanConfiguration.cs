@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Slotflow.Domain.Humans;
+using Slotflow.Domain.Organizations;
+
+namespace Slotflow.Infrastructure.Persistence.Configurations;
+
+internal sealed class HumanConfiguration : IEntityTypeConfiguration<Human>
+{
+    public void Configure(EntityTypeBuilder<Human> builder)
+    {
+        builder.ToTable("humans");
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.Property(h => h.Name).HasMaxLength(Human.MaxNameLength);
+        builder.Property(h => h.Email).HasMaxLength(Human.MaxEmailLength);
+        builder.Property(h => h.Role).HasMaxLength(Human.MaxRoleLength);
+        builder.Property(h => h.TimeZoneId).HasMaxLength(64);
+        builder.Property(h => h.Version).IsConcurrencyToken();
+        builder.HasOne<Organization>().WithMany().HasForeignKey(h => h.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(h => new { h.OrganizationId, h.Active });
+
+        builder.OwnsOne(h => h.WorkingHours, hours =>
+        {
+            hours.Property(w => w.WorkingDays).HasColumnName("working_days");
+            hours.Property(w => w.MeetingDurations).HasColumnName("meeting_durations");
+            hours.Property(w => w.WorkStart).HasColumnName("work_start_minute").HasConversion(t => t.Minutes, m => ClockTime.FromMinutes(m));
+            hours.Property(w => w.WorkEnd).HasColumnName("work_end_minute").HasConversion(t => t.Minutes, m => ClockTime.FromMinutes(m));
+        });
+    }
+}

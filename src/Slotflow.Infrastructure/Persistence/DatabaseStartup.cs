@@ -1,0 +1,78 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Slotflow.Domain.Organizations;
+
+namespace Slotflow.Infrastructure.Persistence;
+
+/// <summary>What runs before the first request: schema migrations, SQLite's journal mode, the development organization.</summary>
+public static class DatabaseStartup
+{
+    public const string DevelopmentApiKeySetting = "Development:ApiKey";
+
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SlotflowDbContext>();
+        var configuration = scope.ServiceProvider.GetRequiredService<IConfiguration>();
+
+        if (db.Database.IsSqlite())
+        {
+            EnsureSqliteFolder(DependencyInjection.ConnectionString(configuration));
+        }
+
+        if (configuration.GetValue("Database:MigrateOnStartup", defaultValue: true))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers proceed while one writer commits; the setting is stored in the database file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        var environment = scope.ServiceProvider.GetRequiredService<IHostEnvironment>();
+        if (environment.IsDevelopment())
+        {
+            await SeedDevelopmentOrganizationAsync(db, configuration, scope.ServiceProvider, cancellationToken);
+        }
+    }
+
+    /// <summary>Creates the folder of a file-based SQLite database, so a fresh clone runs without set-up.</summary>
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+
+    private static async Task SeedDevelopmentOrganizationAsync(
+        SlotflowDbContext db, IConfiguration configuration, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var key = configuration[DevelopmentApiKeySetting];
+        if (string.IsNullOrEmpty(key) || await db.Organizations.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var organization = Organization.Create("Development", Plan.Growth, autoPurchase: true, now);
+        organization.AddApiKey("development", key, now);
+        db.Organizations.Add(organization);
+        await db.SaveChangesAsync(cancellationToken);
+        services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup))
+            .LogInformation("Created the development organization {OrganizationId} with the key from {Setting}", organization.Id, DevelopmentApiKeySetting);
+    }
+}

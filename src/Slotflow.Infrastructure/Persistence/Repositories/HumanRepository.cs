@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Slotflow.Domain.Humans;
+
+namespace Slotflow.Infrastructure.Persistence.Repositories;
+
+internal sealed class HumanRepository(SlotflowDbContext db) : IHumanRepository
+{
+    public Task<Human?> FindActiveAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken) =>
+        Active(organizationId).FirstOrDefaultAsync(h => h.Id == humanId, cancellationToken);
+
+    public Task<Human?> ReadActiveAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken) =>
+        Active(organizationId).AsNoTracking().FirstOrDefaultAsync(h => h.Id == humanId, cancellationToken);
+
+    public async Task<IReadOnlyList<Human>> ListActiveAsync(Guid organizationId, CancellationToken cancellationToken) =>
+        await Active(organizationId).AsNoTracking().OrderBy(h => h.CreatedAt).ThenBy(h => h.Id).ToListAsync(cancellationToken);
+
+    public Task<int> CountActiveAsync(Guid organizationId, CancellationToken cancellationToken) =>
+        Active(organizationId).CountAsync(cancellationToken);
+
+    public void Add(Human human) => db.Humans.Add(human);
+
+    private IQueryable<Human> Active(Guid organizationId) =>
+        db.Humans.Where(h => h.OrganizationId == organizationId && h.Active);
+}
