@@ -17,11 +17,10 @@ public static class InvalidRequestResponse
             .ToList();
 
         // A wrong-typed field is reported both under its JSON path and as an unreadable body: keep the precise one.
-        var details = errors.Any(e => e.Error.Exception is UnsupportedContentTypeException)
-            ? [new FieldError("body", "Content-Type must be application/json.")]
-            : errors.Where(e => e.Key.StartsWith("$.", StringComparison.Ordinal))
-                .Select(e => new FieldError(e.Key[2..], $"{e.Key[2..]} has a value of the wrong JSON type or form."))
-                .ToList();
+        // Broken JSON also carries a path (where the reader stopped), but then the fault is the whole body's.
+        List<FieldError> details = errors.Any(e => e.Error.Exception is UnsupportedContentTypeException)
+            ? [new FieldError("body", "The request body must be sent with Content-Type: application/json.")]
+            : [.. errors.Where(e => e.Key.StartsWith("$.", StringComparison.Ordinal)).Select(e => DescribeField(e.Key[2..], e.Error)).OfType<FieldError>()];
         if (details.Count == 0)
         {
             details = [new FieldError("body", "The request body is missing or is not a valid JSON object.")];
@@ -29,5 +28,19 @@ public static class InvalidRequestResponse
 
         var error = new ErrorBody(ApiErrors.ValidationError, details[0].Message, StatusCodes.Status422UnprocessableEntity, details);
         return new ObjectResult(new ErrorEnvelope(error)) { StatusCode = error.Status };
+    }
+
+    // System.Text.Json's messages are the only signal that tells a wrong value from a broken document.
+    private static FieldError? DescribeField(string field, ModelError error)
+    {
+        var message = error.Exception?.Message ?? error.ErrorMessage;
+        if (message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
+        {
+            return new FieldError(field, $"{field} has a value of the wrong JSON type or form.");
+        }
+
+        return message.StartsWith("Duplicate property", StringComparison.Ordinal)
+            ? new FieldError(field, $"{field} appears more than once.")
+            : null;
     }
 }

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using Slotflow.Api.Tests.Support;
+
+namespace Slotflow.Api.Tests;
+
+/// <summary>The production way in: the built Slotflow.Api.dll creates an organization and prints its key once.</summary>
+public sealed partial class CreateOrganizationCommandLineTests
+{
+    private string _databasePath = null!;
+
+    [SetUp]
+    public void NewDatabase() => _databasePath = SlotflowApiFactory.NewDatabasePath();
+
+    [Test]
+    public async Task CreateOrganization_PrintsAKeyThatAuthenticates()
+    {
+        var (exitCode, output, error) = await RunAsync("create-organization", "--name", "Acme", "--plan", "starter", "--auto-purchase");
+
+        Assert.That(exitCode, Is.Zero, error);
+        var key = ApiKeyPattern().Match(output);
+        Assert.That(key.Success, Is.True, output);
+        Assert.That(output, Does.Contain("starter").And.Contain("auto-purchase on"));
+
+        using var factory = new SlotflowApiFactory("Production", databasePath: _databasePath);
+        var response = await factory.ClientWith(key.Value).GetAsync("/v1/humans");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var organization = await factory.QueryAsync(db => Task.FromResult(db.Organizations.Single()));
+        Assert.Multiple(() =>
+        {
+            Assert.That(organization.Name, Is.EqualTo("Acme"));
+            Assert.That(organization.AutoPurchase, Is.True);
+        });
+    }
+
+    [TestCase("--name", "Acme", "--plan", "enterprise", TestName = "CreateOrganization_WithUnknownPlan_FailsAndCreatesNothing")]
+    [TestCase("--name", "Acme", "--plan", "free", "--auto-purchase", TestName = "CreateOrganization_WithAutoPurchaseOnFree_FailsAndCreatesNothing")]
+    [TestCase("--plan", "starter", TestName = "CreateOrganization_WithoutName_FailsAndCreatesNothing")]
+    [TestCase("--name", "Acme", "--plan", "starter", "--bogus", TestName = "CreateOrganization_WithUnknownArgument_FailsAndCreatesNothing")]
+    public async Task CreateOrganization_WithBadArguments_FailsAndCreatesNothing(params string[] arguments)
+    {
+        var (exitCode, output, error) = await RunAsync(["create-organization", .. arguments]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(2));
+            Assert.That(error, Is.Not.Empty);
+            Assert.That(ApiKeyPattern().IsMatch(output), Is.False);
+        });
+        if (File.Exists(_databasePath))
+        {
+            using var factory = new SlotflowApiFactory("Production", databasePath: _databasePath);
+            Assert.That(await factory.QueryAsync(db => Task.FromResult(db.Organizations.Count())), Is.Zero);
+        }
+    }
+
+    [TearDown]
+    public void DeleteDatabase()
+    {
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            File.Delete(_databasePath + suffix);
+        }
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(typeof(Program).Assembly.Location)!,
+        };
+        start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Slotflow"] = $"Data Source={_databasePath}";
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    [GeneratedRegex("sk_live_[a-z0-9]{32}")]
+    private static partial Regex ApiKeyPattern();
+}
