@@ -32,12 +32,13 @@ public sealed class HumanCapTests
         Assert.That(third.StatusCode, Is.EqualTo(HttpStatusCode.Created));
     }
 
-    [Test]
-    [Repeat(5)]
-    public async Task ConcurrentCreates_NeverExceedTheCap()
+    [TestCase("starter", 20, 5)]
+    [TestCase("growth", 40, 25)]
+    [Repeat(3)]
+    public async Task ConcurrentCreates_NeverExceedTheCap(string plan, int requests, int cap)
     {
-        var organization = await _factory.CreateOrganizationAsync("starter");
-        var clients = Enumerable.Range(0, 20).Select(_ => _factory.ClientWith(organization.ApiKey)).ToList();
+        var organization = await _factory.CreateOrganizationAsync(plan);
+        var clients = Enumerable.Range(0, requests).Select(_ => _factory.ClientWith(organization.ApiKey)).ToList();
 
         var responses = await Task.WhenAll(clients.Select((client, i) =>
             client.PostAsync("/v1/humans", WireJson.Body(new { name = $"Racer {i}", timezone = "UTC" }))));
@@ -45,10 +46,10 @@ public sealed class HumanCapTests
         var statuses = responses.Select(r => (int)r.StatusCode).ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(statuses.Count(s => s == 201), Is.EqualTo(5), string.Join(",", statuses));
-            Assert.That(statuses.Count(s => s == 402), Is.EqualTo(15), string.Join(",", statuses));
+            Assert.That(statuses.Count(s => s == 201), Is.EqualTo(cap), string.Join(",", statuses));
+            Assert.That(statuses.Count(s => s == 402), Is.EqualTo(requests - cap), string.Join(",", statuses));
         });
-        Assert.That(await CountHumansAsync(organization), Is.EqualTo(5));
+        Assert.That(await CountHumansAsync(organization), Is.EqualTo(cap));
     }
 
     private Task<int> CountHumansAsync(TestOrganization organization) =>

@@ -8,7 +8,8 @@ namespace Slotflow.Application.Common;
 /// </summary>
 public static class ConcurrencyRetry
 {
-    public const int MaxAttempts = 10;
+    /// <summary>Each conflict means another request committed, so attempts are bounded by the writers racing; this is a backstop.</summary>
+    public const int MaxAttempts = 50;
 
     public static async Task<T> RunAsync<T>(IUnitOfWork unitOfWork, Func<Task<T>> decideAndSave)
     {

@@ -20,6 +20,6 @@ public static partial class ApiKeySecret
     /// <summary>What may be shown of a key later, e.g. in a key list: the fixed prefix and four characters.</summary>
     public static string DisplayPrefix(string key) => key[..(KeyPrefix.Length + 4)];
 
-    [GeneratedRegex("^sk_live_[a-z0-9]{32}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^sk_live_[a-z0-9]{32}\z", RegexOptions.CultureInvariant)]
     private static partial Regex WellFormed();
 }
