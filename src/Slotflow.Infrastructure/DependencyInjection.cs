@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,8 +20,10 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services)
     {
         // Read when first needed, so configuration added by hosts and tests after registration still counts.
-        services.AddDbContext<SlotflowDbContext>((provider, options) =>
-            options.UseSqlite(ConnectionString(provider.GetRequiredService<IConfiguration>())));
+        // Interceptors registered in DI (diagnostics, tests counting round trips) are attached to every context.
+        services.AddDbContext<SlotflowDbContext>((provider, options) => options
+            .UseSqlite(ConnectionString(provider.GetRequiredService<IConfiguration>()))
+            .AddInterceptors(provider.GetServices<IInterceptor>()));
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<SlotflowDbContext>());
         services.AddScoped<IHumanRepository, HumanRepository>();
         services.AddScoped<IOrganizationRepository, OrganizationRepository>();

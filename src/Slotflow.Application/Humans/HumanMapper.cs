@@ -10,12 +10,14 @@ public static partial class HumanMapper
     [MapperIgnoreSource(nameof(Human.OrganizationId))]
     [MapperIgnoreSource(nameof(Human.WorkingHours))]
     [MapperIgnoreSource(nameof(Human.Version))]
+    [MapperIgnoreSource(nameof(Human.Overrides))]
     public static partial HumanDto ToDto(this Human human);
 
     [MapProperty(nameof(Human.TimeZoneId), nameof(HumanDetailsDto.Timezone))]
     [MapProperty(nameof(Human.WorkingHours), nameof(HumanDetailsDto.AvailabilityRules))]
     [MapperIgnoreSource(nameof(Human.OrganizationId))]
     [MapperIgnoreSource(nameof(Human.Version))]
+    [MapperIgnoreSource(nameof(Human.Overrides))]
     public static partial HumanDetailsDto ToDetailsDto(this Human human);
 
     private static partial AvailabilityRulesDto ToDto(WorkingHours workingHours);

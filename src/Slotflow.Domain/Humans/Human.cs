@@ -9,6 +9,8 @@ public sealed class Human
     public const int MaxEmailLength = 254;
     public const int MaxRoleLength = 200;
 
+    private readonly List<ScheduleOverride> _overrides = [];
+
     private Human(Guid id, Guid organizationId, string name, string timeZoneId, string? email, string? role, DateTimeOffset createdAt)
     {
         Id = id;
@@ -41,6 +43,9 @@ public sealed class Human
     /// <summary>Null until availability is first set.</summary>
     public WorkingHours? WorkingHours { get; private set; }
 
+    /// <summary>Block and open overrides; loaded only where a use case needs them.</summary>
+    public IReadOnlyList<ScheduleOverride> Overrides => _overrides;
+
     /// <summary>Concurrency token: every change to this human's calendar bumps it.</summary>
     public int Version { get; private set; }
 
@@ -71,6 +76,26 @@ public sealed class Human
     {
         EnsureActive();
         WorkingHours = workingHours;
+        Version++;
+    }
+
+    public ScheduleOverride AddOverride(
+        OverrideType type, string? title, DateOnly startDate, DateOnly? endDate,
+        (ClockTime Start, ClockTime End)? window, RecurrenceRule? recurrence, DateTimeOffset now)
+    {
+        EnsureActive();
+        var added = ScheduleOverride.Create(Id, type, title, startDate, endDate, window, recurrence, now);
+        _overrides.Add(added);
+        Version++;
+        return added;
+    }
+
+    /// <summary>Hard delete of one override; needs <see cref="Overrides"/> loaded.</summary>
+    public void RemoveOverride(Guid overrideId)
+    {
+        EnsureActive();
+        var removed = _overrides.Find(o => o.Id == overrideId) ?? throw DomainException.NotFound("Override");
+        _overrides.Remove(removed);
         Version++;
     }
 

@@ -8,6 +8,12 @@ public interface IHumanRepository
     /// <summary>The same lookup for reading only.</summary>
     Task<Human?> ReadActiveAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken);
 
+    /// <summary>An active human with its overrides, tracked for changes.</summary>
+    Task<Human?> FindActiveWithOverridesAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken);
+
+    /// <summary>An active human with its overrides, for reading only (one round trip).</summary>
+    Task<Human?> ReadActiveWithOverridesAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Human>> ListActiveAsync(Guid organizationId, CancellationToken cancellationToken);
 
     Task<int> CountActiveAsync(Guid organizationId, CancellationToken cancellationToken);

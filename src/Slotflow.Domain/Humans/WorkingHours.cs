@@ -26,14 +26,12 @@ public sealed class WorkingHours
     /// <summary>Allowed meeting lengths in minutes, in the order they were given.</summary>
     public IReadOnlyList<int> MeetingDurations { get; private set; }
 
-    public static bool IsWeekday(int day) => day is >= 1 and <= 7;
-
     public static bool IsAllowedDurationValue(int minutes) =>
         minutes is >= MinDuration and <= MaxDuration && minutes % 5 == 0;
 
     public static WorkingHours Create(IReadOnlyCollection<int> workingDays, ClockTime workStart, ClockTime workEnd, IReadOnlyCollection<int> meetingDurations)
     {
-        if (workingDays.Count == 0 || !workingDays.All(IsWeekday) || workingDays.Distinct().Count() != workingDays.Count)
+        if (workingDays.Count == 0 || !workingDays.All(Weekdays.IsValid) || workingDays.Distinct().Count() != workingDays.Count)
         {
             throw DomainException.Invalid("working_days must be distinct weekdays 1 (Monday) to 7 (Sunday), at least one.");
         }

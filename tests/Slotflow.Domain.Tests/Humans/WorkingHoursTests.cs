@@ -48,8 +48,8 @@ public sealed class WorkingHoursTests
     [TestCase(7, true)]
     [TestCase(8, false)]
     [TestCase(-1, false)]
-    public void IsWeekday_ForEachDay_IsTrueOnlyFromOneToSeven(int day, bool expected) =>
-        Assert.That(WorkingHours.IsWeekday(day), Is.EqualTo(expected));
+    public void WeekdaysIsValid_ForEachDay_IsTrueOnlyFromOneToSeven(int day, bool expected) =>
+        Assert.That(Weekdays.IsValid(day), Is.EqualTo(expected));
 
     [TestCase(0, false)]
     [TestCase(4, false)]

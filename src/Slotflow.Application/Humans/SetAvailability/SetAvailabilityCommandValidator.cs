@@ -11,7 +11,7 @@ public sealed class SetAvailabilityCommandValidator : AbstractValidator<SetAvail
 
         RuleFor(c => c.WorkingDays)
             .NotEmpty().WithMessage("working_days is required and must not be empty.")
-            .Must(days => days!.All(WorkingHours.IsWeekday)).WithMessage("working_days must hold weekdays 1 (Monday) to 7 (Sunday).")
+            .Must(days => days!.All(Weekdays.IsValid)).WithMessage("working_days must hold weekdays 1 (Monday) to 7 (Sunday).")
             .Must(BeDistinct).WithMessage("working_days must not repeat a day.");
 
         RuleFor(c => c.WorkStart)

@@ -20,6 +20,9 @@ internal sealed class HumanConfiguration : IEntityTypeConfiguration<Human>
         builder.HasOne<Organization>().WithMany().HasForeignKey(h => h.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(h => new { h.OrganizationId, h.Active });
 
+        builder.HasMany(h => h.Overrides).WithOne().HasForeignKey(o => o.HumanId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(h => h.Overrides).UsePropertyAccessMode(PropertyAccessMode.Field);
+
         builder.OwnsOne(h => h.WorkingHours, hours =>
         {
             hours.Property(w => w.WorkingDays).HasColumnName("working_days");

@@ -60,6 +60,48 @@ namespace Slotflow.Infrastructure.Persistence.Migrations
                     b.ToTable("humans", (string)null);
                 });
 
+            modelBuilder.Entity("Slotflow.Domain.Humans.ScheduleOverride", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EndTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("end_minute");
+
+                    b.Property<Guid>("HumanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StartTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("start_minute");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HumanId", "StartDate");
+
+                    b.ToTable("schedule_overrides", (string)null);
+                });
+
             modelBuilder.Entity("Slotflow.Domain.Organizations.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -171,6 +213,56 @@ namespace Slotflow.Infrastructure.Persistence.Migrations
                     b.Navigation("WorkingHours");
                 });
 
+            modelBuilder.Entity("Slotflow.Domain.Humans.ScheduleOverride", b =>
+                {
+                    b.HasOne("Slotflow.Domain.Humans.Human", null)
+                        .WithMany("Overrides")
+                        .HasForeignKey("HumanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Slotflow.Domain.Humans.RecurrenceRule", "Recurrence", b1 =>
+                        {
+                            b1.Property<Guid>("ScheduleOverrideId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("Day")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("recurrence_day");
+
+                            b1.Property<int?>("DayOfMonth")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("recurrence_day_of_month");
+
+                            b1.PrimitiveCollection<string>("Days")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("recurrence_days");
+
+                            b1.Property<string>("Frequency")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("recurrence_freq");
+
+                            b1.Property<int>("Interval")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("recurrence_interval");
+
+                            b1.Property<int?>("Week")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("recurrence_week");
+
+                            b1.HasKey("ScheduleOverrideId");
+
+                            b1.ToTable("schedule_overrides");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ScheduleOverrideId");
+                        });
+
+                    b.Navigation("Recurrence");
+                });
+
             modelBuilder.Entity("Slotflow.Domain.Organizations.ApiKey", b =>
                 {
                     b.HasOne("Slotflow.Domain.Organizations.Organization", null)
@@ -178,6 +270,11 @@ namespace Slotflow.Infrastructure.Persistence.Migrations
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Slotflow.Domain.Humans.Human", b =>
+                {
+                    b.Navigation("Overrides");
                 });
 
             modelBuilder.Entity("Slotflow.Domain.Organizations.Organization", b =>

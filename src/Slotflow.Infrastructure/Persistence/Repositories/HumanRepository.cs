@@ -11,6 +11,12 @@ internal sealed class HumanRepository(SlotflowDbContext db) : IHumanRepository
     public Task<Human?> ReadActiveAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken) =>
         Active(organizationId).AsNoTracking().FirstOrDefaultAsync(h => h.Id == humanId, cancellationToken);
 
+    public Task<Human?> FindActiveWithOverridesAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken) =>
+        Active(organizationId).Include(h => h.Overrides).FirstOrDefaultAsync(h => h.Id == humanId, cancellationToken);
+
+    public Task<Human?> ReadActiveWithOverridesAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken) =>
+        Active(organizationId).Include(h => h.Overrides).AsNoTracking().FirstOrDefaultAsync(h => h.Id == humanId, cancellationToken);
+
     public async Task<IReadOnlyList<Human>> ListActiveAsync(Guid organizationId, CancellationToken cancellationToken) =>
         await Active(organizationId).AsNoTracking().OrderBy(h => h.CreatedAt).ThenBy(h => h.Id).ToListAsync(cancellationToken);
 

@@ -1,0 +1,30 @@
+using System.Globalization;
+using Mediator;
+using Slotflow.Application.Common;
+using Slotflow.Domain.Common;
+using Slotflow.Domain.Humans;
+using Slotflow.Domain.Scheduling;
+
+namespace Slotflow.Application.Slots.GetSlots;
+
+/// <summary>GET /v1/humans/{id}/slots; the query parameters arrive as sent and are checked by the validator.</summary>
+public sealed record GetSlotsQuery(Guid OrganizationId, Guid HumanId, string? DateFrom, string? DateTo, string? Duration) : IQuery<SlotsDto>;
+
+public sealed class GetSlotsQueryHandler(IHumanRepository humans, TimeProvider clock) : IQueryHandler<GetSlotsQuery, SlotsDto>
+{
+    public async ValueTask<SlotsDto> Handle(GetSlotsQuery query, CancellationToken cancellationToken)
+    {
+        var from = WireDate.Parse(query.DateFrom!);
+        var to = WireDate.Parse(query.DateTo!);
+        var duration = int.Parse(query.Duration!, NumberStyles.None, CultureInfo.InvariantCulture);
+
+        var human = await humans.ReadActiveWithOverridesAsync(query.OrganizationId, query.HumanId, cancellationToken)
+            ?? throw DomainException.NotFound("Human");
+
+        // Confirmed bookings join the engine's input with the bookings feature; until then a human has none.
+        var availability = Availability.For(human, confirmedBookings: []);
+        var slots = availability.ListSlots(from, to, duration, clock.GetUtcNow())
+            .ConvertAll(slot => new SlotDto(slot.Start, slot.End));
+        return new SlotsDto(human.Id, duration, human.TimeZoneId, slots, slots.Count);
+    }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using FluentValidation;
+using Slotflow.Application.Common;
+using Slotflow.Domain.Humans;
+
+namespace Slotflow.Application.Slots.GetSlots;
+
+public sealed class GetSlotsQueryValidator : AbstractValidator<GetSlotsQuery>
+{
+    /// <summary>The longest range one request may ask for, in days after date_from.</summary>
+    public const int MaxSpanDays = 92;
+
+    public GetSlotsQueryValidator()
+    {
+        RuleLevelCascadeMode = CascadeMode.Stop;
+
+        RuleFor(q => q.DateFrom)
+            .NotEmpty().WithMessage("date_from is required.")
+            .Must(d => WireDate.TryParse(d, out _)).WithMessage("date_from must be a date YYYY-MM-DD.");
+
+        RuleFor(q => q.DateTo)
+            .NotEmpty().WithMessage("date_to is required.")
+            .Must(d => WireDate.TryParse(d, out _)).WithMessage("date_to must be a date YYYY-MM-DD.");
+
+        RuleFor(q => q.DateTo)
+            .Must((q, to) => WireDate.Parse(to!) >= WireDate.Parse(q.DateFrom!)).WithMessage("date_to must not be before date_from.")
+            .Must((q, to) => WireDate.Parse(to!).DayNumber - WireDate.Parse(q.DateFrom!).DayNumber <= MaxSpanDays)
+            .WithMessage($"date_to must be at most {MaxSpanDays} days after date_from.")
+            .When(q => WireDate.TryParse(q.DateFrom, out _) && WireDate.TryParse(q.DateTo, out _));
+
+        RuleFor(q => q.Duration)
+            .NotEmpty().WithMessage("duration is required.")
+            .Must(d => int.TryParse(d, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) && minutes is > 0 and <= WorkingHours.MaxDuration)
+            .WithMessage($"duration must be a whole number of minutes from 1 to {WorkingHours.MaxDuration}.");
+    }
+}

@@ -1,0 +1,220 @@
+using Slotflow.Domain.Common;
+using Slotflow.Domain.Humans;
+
+namespace Slotflow.Domain.Scheduling;
+
+/// <summary>
+/// The availability engine (spec §6–7): one human's rules, overrides and confirmed bookings, read in the human's zone.
+/// It lists free slots and judges single intervals from the same windows and the same busy time, so a listed slot is
+/// always bookable. Pure: "now" is an argument.
+/// </summary>
+public sealed class Availability
+{
+    private readonly ZoneClock _clock;
+    private readonly WorkingHours? _rules;
+    private readonly IReadOnlyList<ScheduleOverride> _overrides;
+    private readonly IReadOnlyList<TimeRange> _bookings;
+
+    public Availability(TimeZoneInfo zone, WorkingHours? rules, IReadOnlyList<ScheduleOverride> overrides, IReadOnlyList<TimeRange> confirmedBookings)
+    {
+        _clock = new ZoneClock(zone);
+        _rules = rules;
+        _overrides = overrides;
+        _bookings = confirmedBookings;
+    }
+
+    public static Availability For(Human human, IReadOnlyList<TimeRange> confirmedBookings) =>
+        new(IanaTimeZone.Find(human.TimeZoneId), human.WorkingHours, human.Overrides, confirmedBookings);
+
+    /// <summary>The UTC span whose confirmed bookings matter for slots on these local dates.</summary>
+    public static TimeRange BookingSpan(TimeZoneInfo zone, DateOnly from, DateOnly to)
+    {
+        var clock = new ZoneClock(zone);
+        return new TimeRange(
+            clock.ToInstant(from.AddDays(-1), 0, null),
+            clock.ToInstant(to.AddDays(2), 0, null));
+    }
+
+    public bool Allows(int durationMinutes) => _rules?.Allows(durationMinutes) == true;
+
+    /// <summary>Free slots of <paramref name="durationMinutes"/> on the local dates from..to, sorted, without duplicates.</summary>
+    /// <exception cref="DomainException">INVALID_DURATION when the duration is not one of the human's.</exception>
+    public List<TimeRange> ListSlots(DateOnly from, DateOnly to, int durationMinutes, DateTimeOffset now)
+    {
+        EnsureAllowed(durationMinutes);
+        var duration = TimeSpan.FromMinutes(durationMinutes);
+        var busy = Merge(BlockRanges(from.AddDays(-1), to.AddDays(1)), _bookings);
+        var slots = new List<TimeRange>(((to.DayNumber - from.DayNumber) + 1) * 24);
+        var windows = new List<TimeRange>(4);
+        var sorted = true;
+
+        for (var date = from; date <= to; date = date.AddDays(1))
+        {
+            windows.Clear();
+            AddWindows(date, OverrideType.Open, windows, includeWorkingHours: true);
+            foreach (var window in windows)
+            {
+                for (var start = window.Start; start + duration <= window.End; start += duration)
+                {
+                    var candidate = new TimeRange(start, start + duration);
+                    if (start >= now && !OverlapsAny(busy, candidate))
+                    {
+                        sorted &= slots.Count == 0 || slots[^1].Start < start;
+                        slots.Add(candidate);
+                    }
+                }
+            }
+        }
+
+        return sorted ? slots : SortedDistinct(slots);
+    }
+
+    /// <summary>
+    /// Whether [start, start + duration) can be booked now; null when it can, otherwise the error in the spec's order
+    /// (a start in the past, INVALID_DURATION, OUTSIDE_WORKING_HOURS, SCHEDULE_BLOCKED, SLOT_UNAVAILABLE).
+    /// </summary>
+    public ErrorCode? Check(DateTimeOffset start, int durationMinutes, DateTimeOffset now)
+    {
+        if (start < now)
+        {
+            return ErrorCode.ValidationError;
+        }
+
+        if (!Allows(durationMinutes))
+        {
+            return ErrorCode.InvalidDuration;
+        }
+
+        var interval = new TimeRange(start, start.AddMinutes(durationMinutes));
+        var first = _clock.LocalDate(interval.Start).AddDays(-1);
+        var last = _clock.LocalDate(interval.End).AddDays(1);
+
+        var windows = new List<TimeRange>();
+        for (var date = first; date <= last; date = date.AddDays(1))
+        {
+            AddWindows(date, OverrideType.Open, windows, includeWorkingHours: true);
+        }
+
+        if (!windows.Exists(w => w.Contains(interval)))
+        {
+            return ErrorCode.OutsideWorkingHours;
+        }
+
+        if (BlockRanges(first, last).Exists(b => b.Overlaps(interval)))
+        {
+            return ErrorCode.ScheduleBlocked;
+        }
+
+        return _bookings.Any(b => b.Overlaps(interval)) ? ErrorCode.SlotUnavailable : null;
+    }
+
+    private void EnsureAllowed(int durationMinutes)
+    {
+        if (!Allows(durationMinutes))
+        {
+            throw new DomainException(
+                ErrorCode.InvalidDuration,
+                _rules is null
+                    ? "This human has no availability rules yet, so no duration can be booked."
+                    : $"duration must be one of this human's meeting_durations: {string.Join(", ", _rules.MeetingDurations)}.");
+        }
+    }
+
+    /// <summary>The working window (when asked and on a working day) and every override window of this type on a date.</summary>
+    private void AddWindows(DateOnly date, OverrideType type, List<TimeRange> windows, bool includeWorkingHours)
+    {
+        var offset = _clock.SteadyOffset(date);
+        if (includeWorkingHours && _rules is not null && _rules.WorkingDays.Contains(Weekdays.Of(date)))
+        {
+            windows.Add(Window(date, _rules.WorkStart.Minutes, _rules.WorkEnd.Minutes, offset));
+        }
+
+        foreach (var scheduleOverride in _overrides)
+        {
+            if (scheduleOverride.Type == type && scheduleOverride.OccursOn(date))
+            {
+                windows.Add(Window(date, scheduleOverride.WindowStartMinutes, scheduleOverride.WindowEndMinutes, offset));
+            }
+        }
+    }
+
+    private TimeRange Window(DateOnly date, int startMinutes, int endMinutes, TimeSpan? offset) =>
+        new(_clock.ToInstant(date, startMinutes, offset), _clock.ToInstant(date, endMinutes, offset));
+
+    private List<TimeRange> BlockRanges(DateOnly first, DateOnly last)
+    {
+        var blocks = new List<TimeRange>();
+        for (var date = first; date <= last; date = date.AddDays(1))
+        {
+            AddWindows(date, OverrideType.Block, blocks, includeWorkingHours: false);
+        }
+
+        return blocks;
+    }
+
+    /// <summary>Blocks and bookings as one sorted list of disjoint ranges, so one binary search answers "is this busy?".</summary>
+    private static TimeRange[] Merge(List<TimeRange> blocks, IReadOnlyList<TimeRange> bookings)
+    {
+        var all = new TimeRange[blocks.Count + bookings.Count];
+        blocks.CopyTo(all);
+        for (var i = 0; i < bookings.Count; i++)
+        {
+            all[blocks.Count + i] = bookings[i];
+        }
+
+        Array.Sort(all, static (a, b) => a.Start.CompareTo(b.Start));
+        var count = 0;
+        foreach (var range in all)
+        {
+            if (count > 0 && range.Start <= all[count - 1].End)
+            {
+                if (range.End > all[count - 1].End)
+                {
+                    all[count - 1] = all[count - 1] with { End = range.End };
+                }
+            }
+            else
+            {
+                all[count++] = range;
+            }
+        }
+
+        return all[..count];
+    }
+
+    private static bool OverlapsAny(TimeRange[] busy, TimeRange candidate)
+    {
+        // busy is disjoint and sorted, so its ends are sorted too: find the first range ending after the candidate starts.
+        int low = 0, high = busy.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (busy[middle].End <= candidate.Start)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low < busy.Length && busy[low].Start < candidate.End;
+    }
+
+    private static List<TimeRange> SortedDistinct(List<TimeRange> slots)
+    {
+        slots.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+        var count = 0;
+        foreach (var slot in slots)
+        {
+            if (count == 0 || slots[count - 1] != slot)
+            {
+                slots[count++] = slot;
+            }
+        }
+
+        slots.RemoveRange(count, slots.Count - count);
+        return slots;
+    }
+}
