@@ -61,7 +61,7 @@ public static class SlotflowApi
     {
         app.UseExceptionHandler();
         // Framework answers without a body (no route, wrong method, no key) get the envelope too.
-        app.UseStatusCodePages(context => ApiErrors.WriteAsync(context.HttpContext, ApiErrors.ForStatus(context.HttpContext.Response.StatusCode)));
+        app.UseStatusCodePages(context => ApiErrors.WriteAsync(context.HttpContext, ApiErrors.ForStatus(context.HttpContext, context.HttpContext.Response.StatusCode)));
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapControllers();

@@ -41,6 +41,12 @@ public sealed class BadInputTests
         yield return Case("Windows time zone id", """{"name": "A", "timezone": "Pacific Standard Time"}""", "timezone");
         yield return Case("time zone missing", """{"name": "A"}""", "timezone");
         yield return Case("time zone is a number", """{"name": "A", "timezone": 3}""", "timezone");
+        yield return Case("tz file that is not a zone: localtime", """{"name": "A", "timezone": "localtime"}""", "timezone");
+        yield return Case("tz file that is not a zone: posixrules", """{"name": "A", "timezone": "posixrules"}""", "timezone");
+        yield return Case("tz file that is not a zone: right/UTC", """{"name": "A", "timezone": "right/UTC"}""", "timezone");
+        yield return Case("email with a space", """{"name": "A", "timezone": "UTC", "email": "a b@example.com"}""", "email");
+        yield return Case("email with a display name", """{"name": "A", "timezone": "UTC", "email": "Ada <ada@example.com>"}""", "email");
+        yield return Case("name with a control character", """{"name": "A\u0000B", "timezone": "UTC"}""", "name");
         yield return Case("invalid email", """{"name": "A", "timezone": "UTC", "email": "not-an-email"}""", "email");
         yield return Case("duplicate property", """{"name": "A", "name": "B", "timezone": "UTC"}""", "name");
 

@@ -34,9 +34,21 @@ public sealed partial class CreateOrganizationCommandLineTests
         });
     }
 
+    [Test]
+    public async Task CreateOrganization_InDevelopment_DoesNotAddTheDevelopmentOrganization()
+    {
+        var (exitCode, _, error) = await RunAsync(["create-organization", "--name", "Acme", "--plan", "free"], environment: "Development");
+
+        Assert.That(exitCode, Is.Zero, error);
+        using var factory = new SlotflowApiFactory("Production", databasePath: _databasePath);
+        var names = await factory.QueryAsync(db => Task.FromResult(db.Organizations.Select(o => o.Name).ToList()));
+        Assert.That(names, Is.EqualTo(new[] { "Acme" }));
+    }
+
     [TestCase("--name", "Acme", "--plan", "enterprise", TestName = "CreateOrganization_WithUnknownPlan_FailsAndCreatesNothing")]
     [TestCase("--name", "Acme", "--plan", "free", "--auto-purchase", TestName = "CreateOrganization_WithAutoPurchaseOnFree_FailsAndCreatesNothing")]
     [TestCase("--plan", "starter", TestName = "CreateOrganization_WithoutName_FailsAndCreatesNothing")]
+    [TestCase("--plan", "starter", "--name", TestName = "CreateOrganization_WithNameWithoutValue_FailsAndCreatesNothing")]
     [TestCase("--name", "Acme", "--plan", "starter", "--bogus", TestName = "CreateOrganization_WithUnknownArgument_FailsAndCreatesNothing")]
     public async Task CreateOrganization_WithBadArguments_FailsAndCreatesNothing(params string[] arguments)
     {
@@ -64,7 +76,9 @@ public sealed partial class CreateOrganizationCommandLineTests
         }
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments) => RunAsync(arguments, "Production");
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] arguments, string environment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -78,8 +92,8 @@ public sealed partial class CreateOrganizationCommandLineTests
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        start.Environment["DOTNET_ENVIRONMENT"] = environment;
         start.Environment["ConnectionStrings__Slotflow"] = $"Data Source={_databasePath}";
 
         using var process = Process.Start(start)!;

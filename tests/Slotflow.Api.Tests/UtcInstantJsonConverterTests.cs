@@ -28,6 +28,10 @@ public sealed class UtcInstantJsonConverterTests
     [TestCase("\"\"")]
     [TestCase("1773666000")]
     [TestCase("null")]
+    [TestCase("\"2026-03-16t13:00:00Z\"")]
+    [TestCase("\"Mon, 16 Mar 2026 13:00:00 +00:00\"")]
+    [TestCase("\"2026-03-16 13:00:00Z\"")]
+    [TestCase("\"2026-03-16T13:00:00Z\\n\"")]
     public void Read_LocalTimeOrNonInstant_IsRefused(string json) =>
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<DateTimeOffset>(json, Options));
 

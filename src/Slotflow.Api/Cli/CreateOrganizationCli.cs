@@ -26,7 +26,7 @@ public static class CreateOrganizationCli
         var builder = WebApplication.CreateBuilder();
         builder.AddSlotflowApi();
         await using var app = builder.Build();
-        await app.Services.PrepareDatabaseAsync();
+        await app.Services.PrepareDatabaseAsync(seedDevelopmentOrganization: false);
 
         await using var scope = app.Services.CreateAsyncScope();
         try
@@ -65,6 +65,9 @@ public static class CreateOrganizationCli
                     break;
                 case "--auto-purchase":
                     autoPurchase = true;
+                    break;
+                case "--name" or "--plan":
+                    problem = $"'{args[i]}' needs a value.";
                     break;
                 default:
                     problem = $"Unexpected argument '{args[i]}'.";

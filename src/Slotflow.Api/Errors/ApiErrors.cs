@@ -22,16 +22,15 @@ public static class ApiErrors
     };
 
     /// <summary>An error for a bare status that the framework produced (no route, wrong method, no key, …).</summary>
-    public static ErrorBody ForStatus(int status) => status switch
+    public static ErrorBody ForStatus(HttpContext context, int status) => status switch
     {
         StatusCodes.Status401Unauthorized => new("UNAUTHORIZED", "A valid API key is required: Authorization: Bearer sk_live_….", status),
         StatusCodes.Status404NotFound => new("NOT_FOUND", "No such resource.", status),
         StatusCodes.Status405MethodNotAllowed => new("METHOD_NOT_ALLOWED", "This method is not allowed on this path.", status),
         StatusCodes.Status413PayloadTooLarge => new("PAYLOAD_TOO_LARGE", "The request body is too large.", status),
-        StatusCodes.Status400BadRequest or StatusCodes.Status415UnsupportedMediaType =>
-            new(ValidationError, "The request could not be read; send a JSON body with Content-Type: application/json.", StatusCodes.Status422UnprocessableEntity),
-        >= 500 => new("INTERNAL_ERROR", "An unexpected error occurred.", status),
-        _ => new("ERROR", "The request failed.", status),
+        >= 500 => new("INTERNAL_ERROR", $"An unexpected error occurred. Request id: {context.TraceIdentifier}.", status),
+        // The public SDKs know only 401, 402, 404, 409 and 422: any other client error is a request we could not read.
+        _ => new(ValidationError, "The request could not be read; send a JSON body with Content-Type: application/json.", StatusCodes.Status422UnprocessableEntity),
     };
 
     public static Task WriteAsync(HttpContext context, ErrorBody error)

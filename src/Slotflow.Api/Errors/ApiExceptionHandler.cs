@@ -29,7 +29,7 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
                 return new ErrorBody(code, domain.Message, status);
 
             case BadHttpRequestException badRequest:
-                return ApiErrors.ForStatus(badRequest.StatusCode);
+                return ApiErrors.ForStatus(context, badRequest.StatusCode);
 
             default:
                 logger.LogError(exception, "Unhandled exception for {Method} {Path}, request {RequestId}", context.Request.Method, context.Request.Path, context.TraceIdentifier);

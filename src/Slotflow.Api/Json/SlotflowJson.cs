@@ -9,7 +9,6 @@ public static class SlotflowJson
     public static void Apply(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-        options.DictionaryKeyPolicy = null;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.AllowDuplicateProperties = false;

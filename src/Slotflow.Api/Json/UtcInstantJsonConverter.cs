@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 
 namespace Slotflow.Api.Json;
 
@@ -8,7 +9,7 @@ namespace Slotflow.Api.Json;
 /// Instants on the wire: written as UTC with milliseconds and Z; read from any ISO 8601 instant with Z or an
 /// explicit offset. A local time without an offset is refused, since it names no instant.
 /// </summary>
-public sealed class UtcInstantJsonConverter : JsonConverter<DateTimeOffset>
+public sealed partial class UtcInstantJsonConverter : JsonConverter<DateTimeOffset>
 {
     private const string OutputFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
@@ -29,26 +30,17 @@ public sealed class UtcInstantJsonConverter : JsonConverter<DateTimeOffset>
     public static bool TryParse(string? text, out DateTimeOffset instant)
     {
         instant = default;
-        if (string.IsNullOrEmpty(text) || !HasZoneDesignator(text)
-            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var parsed))
+        if (text is null || !IsoInstant().IsMatch(text))
         {
             return false;
         }
 
-        instant = parsed.ToUniversalTime();
-        return true;
+        var parsed = DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out instant);
+        instant = instant.ToUniversalTime();
+        return parsed;
     }
 
-    // "2026-03-16T09:00:00" parses as local time; demand Z or ±hh:mm after the time part.
-    private static bool HasZoneDesignator(string text)
-    {
-        var timeStart = text.IndexOf('T', StringComparison.OrdinalIgnoreCase);
-        if (timeStart < 0)
-        {
-            return false;
-        }
-
-        var time = text.AsSpan(timeStart);
-        return time.EndsWith("Z", StringComparison.OrdinalIgnoreCase) || time.IndexOfAny('+', '-') > 0;
-    }
+    // Date, time to the minute or finer, and a zone designator (Z or ±hh:mm): nothing looser is an instant here.
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})\z", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoInstant();
 }

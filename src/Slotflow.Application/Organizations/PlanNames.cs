@@ -15,13 +15,7 @@ public static class PlanNames
 
     public static bool TryParse(string? name, out Plan plan)
     {
-        plan = default;
-        var match = Enum.GetValues<Plan>().Where(p => ToName(p) == name).ToList();
-        if (match.Count == 1)
-        {
-            plan = match[0];
-        }
-
-        return match.Count == 1;
+        plan = Enum.GetValues<Plan>().FirstOrDefault(p => ToName(p) == name);
+        return name is not null && ToName(plan) == name;
     }
 }

@@ -50,7 +50,15 @@ public sealed class Human
     public int Version { get; private set; }
 
     public static bool IsValidName(string? name) =>
-        !string.IsNullOrWhiteSpace(name) && name.Length <= MaxNameLength;
+        !string.IsNullOrWhiteSpace(name) && name.Length <= MaxNameLength && !name.Any(char.IsControl);
+
+    /// <summary>One plain address ("user@example.com"): no display name, no spaces.</summary>
+    public static bool IsValidEmail(string? email) =>
+        email is { Length: > 0 and <= MaxEmailLength }
+        && !email.Any(char.IsWhiteSpace)
+        && System.Net.Mail.MailAddress.TryCreate(email, out var parsed)
+        && parsed.Address == email
+        && parsed.Host.Contains('.', StringComparison.Ordinal);
 
     public static Human Create(Guid organizationId, string name, string timeZoneId, string? email, string? role, DateTimeOffset now)
     {
@@ -64,9 +72,9 @@ public sealed class Human
             throw DomainException.Invalid($"timezone '{timeZoneId}' is not a valid IANA time zone.");
         }
 
-        if (email is { Length: > MaxEmailLength } || role is { Length: > MaxRoleLength })
+        if ((email is not null && !IsValidEmail(email)) || role is { Length: > MaxRoleLength })
         {
-            throw DomainException.Invalid("email or role is too long.");
+            throw DomainException.Invalid("email must be a valid address and role at most 200 characters.");
         }
 
         return new Human(Guid.NewGuid(), organizationId, name, timeZoneId, email, role, now.ToUniversalTime());

@@ -5,7 +5,7 @@ public interface IHumanRepository
     /// <summary>An active human of the organization, tracked for changes; null if missing, deleted or another organization's.</summary>
     Task<Human?> FindActiveAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken);
 
-    /// <summary>The same lookup for reading only.</summary>
+    /// <summary>The same lookup, untracked: for queries that only read.</summary>
     Task<Human?> ReadActiveAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken);
 
     /// <summary>An active human with its overrides, tracked for changes.</summary>

@@ -17,6 +17,9 @@ public static class IanaTimeZone
             return false;
         }
 
-        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out zone!) && zone.HasIanaId;
+        // The tz folder also holds files that are not zones of the IANA list ("localtime", "posixrules", "right/UTC"):
+        // only ids that ICU's IANA table knows are accepted.
+        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out zone!) && zone.HasIanaId
+            && TimeZoneInfo.TryConvertIanaIdToWindowsId(id, out _);
     }
 }

@@ -70,7 +70,7 @@ public sealed class ScheduleOverride
             throw DomainException.Invalid("end_date must not be before start_date.");
         }
 
-        if (window is { } w && (w.Start.Minutes >= w.End.Minutes || w.Start.Minutes == ClockTime.EndOfDayMinutes))
+        if (window is { } w && w.Start.Minutes >= w.End.Minutes)
         {
             throw DomainException.Invalid("start_time must be before end_time.");
         }

@@ -36,7 +36,7 @@ public sealed class WorkingHours
             throw DomainException.Invalid("working_days must be distinct weekdays 1 (Monday) to 7 (Sunday), at least one.");
         }
 
-        if (workStart.Minutes >= workEnd.Minutes || workStart.Minutes == ClockTime.EndOfDayMinutes)
+        if (workStart.Minutes >= workEnd.Minutes)
         {
             throw DomainException.Invalid("work_start must be before work_end.");
         }

@@ -13,7 +13,8 @@ public static class DatabaseStartup
 {
     public const string DevelopmentApiKeySetting = "Development:ApiKey";
 
-    public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    /// <param name="seedDevelopmentOrganization">False for command-line tools: they may point at a real database even when run in Development.</param>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, bool seedDevelopmentOrganization = true, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SlotflowDbContext>();
@@ -36,7 +37,7 @@ public static class DatabaseStartup
         }
 
         var environment = scope.ServiceProvider.GetRequiredService<IHostEnvironment>();
-        if (environment.IsDevelopment())
+        if (seedDevelopmentOrganization && environment.IsDevelopment())
         {
             await SeedDevelopmentOrganizationAsync(db, configuration, scope.ServiceProvider, cancellationToken);
         }

@@ -18,10 +18,9 @@ public sealed class CreateHumanCommandValidator : AbstractValidator<CreateHumanC
             .Must(IanaTimeZone.IsValid).WithMessage("timezone must be a valid IANA time zone id, such as America/New_York.");
 
         RuleFor(c => c.Email)
-            .EmailAddress().WithMessage("email must be a valid email address.")
-            .MaximumLength(Human.MaxEmailLength)
+            .Must(Human.IsValidEmail).WithMessage($"email must be a valid email address of at most {Human.MaxEmailLength} characters.")
             .When(c => c.Email is not null);
 
-        RuleFor(c => c.Role).MaximumLength(Human.MaxRoleLength);
+        RuleFor(c => c.Role).MaximumLength(Human.MaxRoleLength).WithMessage($"role must be at most {Human.MaxRoleLength} characters.");
     }
 }
