@@ -206,11 +206,11 @@ public sealed class Availability
     {
         slots.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
         var count = 0;
-        foreach (var slot in slots)
+        for (var i = 0; i < slots.Count; i++)
         {
-            if (count == 0 || slots[count - 1] != slot)
+            if (count == 0 || slots[count - 1] != slots[i])
             {
-                slots[count++] = slot;
+                slots[count++] = slots[i];
             }
         }
 
