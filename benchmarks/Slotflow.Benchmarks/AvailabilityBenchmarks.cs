@@ -9,6 +9,7 @@ namespace Slotflow.Benchmarks;
 /// Mon–Fri 09:00–17:00, 30-minute meetings, 20 overrides (some recurring) and 300 confirmed bookings.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class AvailabilityBenchmarks
 {
     private static readonly DateOnly MonthStart = new(2026, 3, 1);
