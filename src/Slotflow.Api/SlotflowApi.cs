@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Slotflow.Api.Errors;
 using Slotflow.Api.Json;
 using Slotflow.Application;
+using Slotflow.Domain.Bookings;
 using Slotflow.Application.Common;
 using Slotflow.Application.Humans.CreateHuman;
 using Slotflow.Infrastructure;
@@ -28,7 +29,7 @@ public static class SlotflowApi
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(CreateHumanCommand)];
+            options.Assemblies = [typeof(CreateHumanCommand), typeof(Booking)];
             options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
         });
 

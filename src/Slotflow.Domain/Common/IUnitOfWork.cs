@@ -6,6 +6,9 @@ public interface IUnitOfWork
     /// <exception cref="ConcurrencyConflictException">a concurrency token no longer matched.</exception>
     Task SaveChangesAsync(CancellationToken cancellationToken);
 
+    /// <summary>Runs <paramref name="work"/> in one database transaction: committed if it returns, rolled back if it throws.</summary>
+    Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken);
+
     /// <summary>Forgets every tracked change, so a conflicting command can be decided again from fresh reads.</summary>
     void DiscardChanges();
 }

@@ -107,6 +107,12 @@ public sealed class Human
         Version++;
     }
 
+    /// <summary>
+    /// Marks a change to this human's bookings: the token bump makes two racing bookings of one human conflict,
+    /// so the later one is decided again against the earlier one.
+    /// </summary>
+    public void NoteBookingChange() => Version++;
+
     /// <summary>Soft delete: the human stops being bookable and listed; bookings are kept.</summary>
     public void Deactivate()
     {

@@ -1,18 +1,43 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Mediator;
+using Slotflow.Domain.Bookings;
 using Slotflow.Domain.Common;
 using Slotflow.Domain.Humans;
 using Slotflow.Domain.Organizations;
 
 namespace Slotflow.Infrastructure.Persistence;
 
-public sealed class SlotflowDbContext(DbContextOptions<SlotflowDbContext> options) : DbContext(options), IUnitOfWork
+public sealed class SlotflowDbContext(DbContextOptions<SlotflowDbContext> options, IPublisher publisher) : DbContext(options), IUnitOfWork
 {
     public DbSet<Organization> Organizations => Set<Organization>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<Human> Humans => Set<Human>();
+
+    public DbSet<Booking> Bookings => Set<Booking>();
+
+    public DbSet<MonthlyUsage> MonthlyUsage => Set<MonthlyUsage>();
+
+    public DbSet<OverageCharge> OverageCharges => Set<OverageCharge>();
+
+    /// <summary>Publishes the domain events of tracked aggregates first, so what their handlers add commits with them.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var aggregates = ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).Where(a => a.DomainEvents.Count > 0).ToList();
+        foreach (var aggregate in aggregates)
+        {
+            var events = aggregate.DomainEvents.ToList();
+            aggregate.ClearDomainEvents();
+            foreach (var domainEvent in events)
+            {
+                await publisher.Publish(domainEvent, cancellationToken);
+            }
+        }
+
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken)
     {
@@ -24,6 +49,18 @@ public sealed class SlotflowDbContext(DbContextOptions<SlotflowDbContext> option
         {
             throw new ConcurrencyConflictException(conflict);
         }
+        catch (DbUpdateException write) when (OverlapBackstop.IsViolation(write))
+        {
+            throw new ConcurrencyConflictException(write);
+        }
+    }
+
+    async Task<T> IUnitOfWork.InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var result = await work();
+        await transaction.CommitAsync(cancellationToken);
+        return result;
     }
 
     void IUnitOfWork.DiscardChanges() => ChangeTracker.Clear();

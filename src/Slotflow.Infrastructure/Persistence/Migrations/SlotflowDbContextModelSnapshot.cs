@@ -17,6 +17,58 @@ namespace Slotflow.Infrastructure.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Slotflow.Domain.Bookings.Booking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttendeeEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttendeeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HumanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metadata")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "StartsAt");
+
+                    b.HasIndex("HumanId", "Status", "StartsAt");
+
+                    b.ToTable("bookings", (string)null);
+                });
+
             modelBuilder.Entity("Slotflow.Domain.Humans.Human", b =>
                 {
                     b.Property<Guid>("Id")
@@ -141,6 +193,25 @@ namespace Slotflow.Infrastructure.Persistence.Migrations
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Slotflow.Domain.Organizations.MonthlyUsage", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Bookings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExtraAllowance")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId", "Month");
+
+                    b.ToTable("monthly_usage", (string)null);
+                });
+
             modelBuilder.Entity("Slotflow.Domain.Organizations.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -169,6 +240,48 @@ namespace Slotflow.Infrastructure.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("organizations", (string)null);
+                });
+
+            modelBuilder.Entity("Slotflow.Domain.Organizations.OverageCharge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AmountCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Bookings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Month");
+
+                    b.ToTable("overage_charges", (string)null);
+                });
+
+            modelBuilder.Entity("Slotflow.Domain.Bookings.Booking", b =>
+                {
+                    b.HasOne("Slotflow.Domain.Humans.Human", null)
+                        .WithMany()
+                        .HasForeignKey("HumanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Slotflow.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Slotflow.Domain.Humans.Human", b =>
@@ -267,6 +380,24 @@ namespace Slotflow.Infrastructure.Persistence.Migrations
                 {
                     b.HasOne("Slotflow.Domain.Organizations.Organization", null)
                         .WithMany("ApiKeys")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Slotflow.Domain.Organizations.MonthlyUsage", b =>
+                {
+                    b.HasOne("Slotflow.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Slotflow.Domain.Organizations.OverageCharge", b =>
+                {
+                    b.HasOne("Slotflow.Domain.Organizations.Organization", null)
+                        .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -1,0 +1,25 @@
+using Mediator;
+using Slotflow.Application.Common;
+using Slotflow.Domain.Bookings;
+using Slotflow.Domain.Common;
+
+namespace Slotflow.Application.Bookings.CancelBooking;
+
+/// <summary>DELETE /v1/bookings/{id}: frees the interval at once; cancelling again answers the same and raises nothing.</summary>
+public sealed record CancelBookingCommand(Guid OrganizationId, Guid BookingId) : ICommand<CancelledBookingDto>;
+
+public sealed class CancelBookingCommandHandler(IBookingRepository bookings, IUnitOfWork unitOfWork, TimeProvider clock)
+    : ICommandHandler<CancelBookingCommand, CancelledBookingDto>
+{
+    public async ValueTask<CancelledBookingDto> Handle(CancelBookingCommand command, CancellationToken cancellationToken)
+    {
+        var booking = await bookings.FindAsync(command.OrganizationId, command.BookingId, cancellationToken)
+            ?? throw DomainException.NotFound("Booking");
+        if (booking.Cancel(clock.GetUtcNow()))
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
+
+        return new CancelledBookingDto(booking.Id, "cancelled");
+    }
+}

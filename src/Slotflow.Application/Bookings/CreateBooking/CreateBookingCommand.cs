@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Mediator;
+using Slotflow.Application.Common;
+using Slotflow.Domain.Bookings;
+using Slotflow.Domain.Common;
+using Slotflow.Domain.Humans;
+using Slotflow.Domain.Organizations;
+using Slotflow.Domain.Scheduling;
+
+namespace Slotflow.Application.Bookings.CreateBooking;
+
+/// <summary>POST /v1/bookings.</summary>
+public sealed record CreateBookingCommand(
+    Guid OrganizationId,
+    Guid? HumanId,
+    DateTimeOffset? StartsAt,
+    int? Duration,
+    string? AttendeeName,
+    string? AttendeeEmail,
+    JsonElement? Metadata) : ICommand<BookingDto>;
+
+/// <summary>
+/// Decides a booking with the availability engine, in the spec's order (404, 422s, 409, then the 402 quota), and
+/// saves it, the human's token bump and the usage count in one transaction. A lost race is decided again.
+/// </summary>
+public sealed class CreateBookingCommandHandler(
+    IHumanRepository humans,
+    IBookingRepository bookings,
+    IOrganizationRepository organizations,
+    IBookingQuota quota,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock) : ICommandHandler<CreateBookingCommand, BookingDto>
+{
+    public async ValueTask<BookingDto> Handle(CreateBookingCommand command, CancellationToken cancellationToken)
+    {
+        var startsAt = command.StartsAt!.Value;
+        var duration = command.Duration!.Value;
+        var metadata = command.Metadata is { ValueKind: JsonValueKind.Object } json ? json.GetRawText() : null;
+
+        return await ConcurrencyRetry.RunAsync(unitOfWork, () => unitOfWork.InTransactionAsync(
+            async () =>
+            {
+                var now = clock.GetUtcNow();
+                var human = await humans.FindActiveWithOverridesAsync(command.OrganizationId, command.HumanId!.Value, cancellationToken)
+                    ?? throw DomainException.NotFound("Human");
+                var interval = new TimeRange(startsAt, startsAt.AddMinutes(duration));
+                var taken = await bookings.ListConfirmedIntervalsAsync(human.Id, interval, cancellationToken);
+
+                if (Availability.For(human, taken).Check(startsAt, duration, now) is { } refusal)
+                {
+                    throw new DomainException(refusal, RefusalMessages.For(refusal));
+                }
+
+                human.NoteBookingChange();
+                var organization = await organizations.FindAsync(command.OrganizationId, cancellationToken)
+                    ?? throw DomainException.NotFound("Organization");
+                await quota.ConsumeAsync(organization, now, cancellationToken);
+
+                var booking = Booking.Confirm(
+                    command.OrganizationId, human.Id, startsAt, duration, command.AttendeeName!, command.AttendeeEmail, metadata, now);
+                bookings.Add(booking);
+                await unitOfWork.SaveChangesAsync(cancellationToken);
+                return booking.ToDto();
+            },
+            cancellationToken));
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Slotflow.Application.Common;
+
+namespace Slotflow.Application.Bookings.ListBookings;
+
+/// <summary>
+/// date_from / date_to of the bookings list: a UTC date (date_to includes its whole day) or a full instant
+/// with Z or an offset (used as given).
+/// </summary>
+public static class BookingBounds
+{
+    public static bool TryParse(string? text, bool endOfDay, out DateTimeOffset bound)
+    {
+        bound = default;
+        if (WireDate.TryParse(text, out var date))
+        {
+            if (date.Year is < 1970 or > 2999)
+            {
+                return false;
+            }
+
+            var day = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            bound = endOfDay ? day.AddDays(1) : day;
+            return true;
+        }
+
+        // Instants need a time and a zone designator: "2026-03-16T09:00:00Z" or "...+02:00".
+        if (text is null || text.Length < 17 || text[10] != 'T' || !(text.EndsWith('Z') || text[^6] is '+' or '-'))
+        {
+            return false;
+        }
+
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var instant))
+        {
+            return false;
+        }
+
+        // An instant bound of date_to is inclusive: bookings starting exactly then are listed.
+        bound = endOfDay ? instant.AddTicks(1) : instant;
+        return true;
+    }
+
+    public static DateTimeOffset Parse(string text, bool endOfDay) =>
+        TryParse(text, endOfDay, out var bound) ? bound : throw new FormatException($"'{text}' is not a date or an instant.");
+}

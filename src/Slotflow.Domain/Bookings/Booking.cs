@@ -1,0 +1,93 @@
+using Slotflow.Domain.Common;
+using Slotflow.Domain.Scheduling;
+
+namespace Slotflow.Domain.Bookings;
+
+/// <summary>A booked interval of one human: its own aggregate, since a human's bookings grow without bound.</summary>
+public sealed class Booking : AggregateRoot
+{
+    public const int MaxAttendeeNameLength = 200;
+
+    /// <summary>Largest metadata object, serialised as UTF-8 (spec §6).</summary>
+    public const int MaxMetadataBytes = 16 * 1024;
+
+    private Booking(
+        Guid id, Guid organizationId, Guid humanId, DateTimeOffset startsAt, int durationMinutes,
+        string attendeeName, string? attendeeEmail, string? metadata, DateTimeOffset createdAt)
+    {
+        Id = id;
+        OrganizationId = organizationId;
+        HumanId = humanId;
+        StartsAt = startsAt;
+        EndsAt = startsAt.AddMinutes(durationMinutes);
+        DurationMinutes = durationMinutes;
+        AttendeeName = attendeeName;
+        AttendeeEmail = attendeeEmail;
+        Metadata = metadata;
+        CreatedAt = createdAt;
+        Status = BookingStatus.Confirmed;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid OrganizationId { get; private set; }
+
+    public Guid HumanId { get; private set; }
+
+    public DateTimeOffset StartsAt { get; private set; }
+
+    public DateTimeOffset EndsAt { get; private set; }
+
+    public int DurationMinutes { get; private set; }
+
+    public string AttendeeName { get; private set; }
+
+    public string? AttendeeEmail { get; private set; }
+
+    public BookingStatus Status { get; private set; }
+
+    /// <summary>The metadata JSON object exactly as the client sent it, or null.</summary>
+    public string? Metadata { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? CancelledAt { get; private set; }
+
+    public TimeRange Interval => new(StartsAt, EndsAt);
+
+    /// <summary>A confirmed booking; the caller has already had the interval judged bookable.</summary>
+    public static Booking Confirm(
+        Guid organizationId, Guid humanId, DateTimeOffset startsAt, int durationMinutes,
+        string attendeeName, string? attendeeEmail, string? metadata, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(attendeeName) || attendeeName.Length > MaxAttendeeNameLength)
+        {
+            throw DomainException.Invalid($"attendee_name must be 1 to {MaxAttendeeNameLength} characters and not blank.");
+        }
+
+        if (metadata is not null && System.Text.Encoding.UTF8.GetByteCount(metadata) > MaxMetadataBytes)
+        {
+            throw DomainException.Invalid("metadata must be at most 16 KiB.");
+        }
+
+        var booking = new Booking(
+            Guid.NewGuid(), organizationId, humanId, startsAt.ToUniversalTime(), durationMinutes,
+            attendeeName, attendeeEmail, metadata, now.ToUniversalTime());
+        booking.Raise(new BookingConfirmed(booking));
+        return booking;
+    }
+
+    /// <summary>Frees the interval. Cancelling a cancelled booking changes nothing and raises no second event.</summary>
+    public bool Cancel(DateTimeOffset now)
+    {
+        if (Status == BookingStatus.Cancelled)
+        {
+            return false;
+        }
+
+        Status = BookingStatus.Cancelled;
+        CancelledAt = now.ToUniversalTime();
+        Raise(new BookingCancelled(this));
+        return true;
+    }
+}

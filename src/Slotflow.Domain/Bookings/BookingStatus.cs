@@ -1,0 +1,7 @@
+namespace Slotflow.Domain.Bookings;
+
+public enum BookingStatus
+{
+    Confirmed,
+    Cancelled,
+}

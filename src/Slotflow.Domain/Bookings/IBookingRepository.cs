@@ -1,0 +1,24 @@
+using Slotflow.Domain.Scheduling;
+
+namespace Slotflow.Domain.Bookings;
+
+public interface IBookingRepository
+{
+    void Add(Booking booking);
+
+    /// <summary>A booking of the organization, tracked for changes.</summary>
+    Task<Booking?> FindAsync(Guid organizationId, Guid bookingId, CancellationToken cancellationToken);
+
+    /// <summary>The same lookup, untracked.</summary>
+    Task<Booking?> ReadAsync(Guid organizationId, Guid bookingId, CancellationToken cancellationToken);
+
+    /// <summary>Intervals of the human's confirmed bookings that overlap <paramref name="span"/>.</summary>
+    Task<List<TimeRange>> ListConfirmedIntervalsAsync(Guid humanId, TimeRange span, CancellationToken cancellationToken);
+
+    /// <summary>A page of the organization's bookings, newest start first, and how many match in all.</summary>
+    Task<(IReadOnlyList<Booking> Page, int Total)> ListAsync(BookingFilter filter, CancellationToken cancellationToken);
+}
+
+/// <summary>Filters of GET /v1/bookings; bounds are instants (a date bound is its UTC day's edge).</summary>
+public sealed record BookingFilter(
+    Guid OrganizationId, Guid? HumanId, BookingStatus? Status, DateTimeOffset? StartsFrom, DateTimeOffset? StartsBefore, int Limit, int Offset);

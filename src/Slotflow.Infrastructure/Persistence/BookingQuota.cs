@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Slotflow.Domain.Common;
+using Slotflow.Domain.Organizations;
+
+namespace Slotflow.Infrastructure.Persistence;
+
+/// <summary>
+/// Counts bookings with conditional UPDATEs in the caller's transaction: the database decides, row by row, whether
+/// one more booking fits, so racing requests can never pass the limit, and only the request that finds the month
+/// full buys a pack.
+/// </summary>
+internal sealed class BookingQuota(SlotflowDbContext db) : IBookingQuota
+{
+    public async Task ConsumeAsync(Organization organization, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var month = OverageCharge.MonthKey(now);
+        var limit = organization.Limits.MonthlyBookings;
+        await EnsureRowAsync(organization.Id, month, cancellationToken);
+
+        while (true)
+        {
+            var counted = await Usage(organization.Id, month)
+                .Where(u => u.Bookings < limit + u.ExtraAllowance)
+                .ExecuteUpdateAsync(set => set.SetProperty(u => u.Bookings, u => u.Bookings + 1), cancellationToken);
+            if (counted == 1)
+            {
+                return;
+            }
+
+            if (!organization.Limits.AllowsOverage || !organization.AutoPurchase)
+            {
+                throw new DomainException(
+                    ErrorCode.LimitReached,
+                    $"The monthly limit of {limit} bookings on the {organization.Plan.ToString().ToLowerInvariant()} plan is reached.");
+            }
+
+            // Only a request that still finds the month full buys; one that lost the race counts in the new pack.
+            var bought = await Usage(organization.Id, month)
+                .Where(u => u.Bookings >= limit + u.ExtraAllowance)
+                .ExecuteUpdateAsync(
+                    set => set
+                        .SetProperty(u => u.ExtraAllowance, u => u.ExtraAllowance + OverageCharge.PackBookings)
+                        .SetProperty(u => u.Bookings, u => u.Bookings + 1),
+                    cancellationToken);
+            if (bought == 1)
+            {
+                db.OverageCharges.Add(OverageCharge.ForPack(organization.Id, now));
+                return;
+            }
+        }
+    }
+
+    private IQueryable<MonthlyUsage> Usage(Guid organizationId, int month) =>
+        db.MonthlyUsage.Where(u => u.OrganizationId == organizationId && u.Month == month);
+
+    private Task<int> EnsureRowAsync(Guid organizationId, int month, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO monthly_usage ("OrganizationId", "Month", "Bookings", "ExtraAllowance") VALUES ({organizationId}, {month}, 0, 0) ON CONFLICT DO NOTHING""",
+            cancellationToken);
+}

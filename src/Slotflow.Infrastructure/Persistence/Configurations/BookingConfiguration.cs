@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Slotflow.Domain.Bookings;
+using Slotflow.Domain.Humans;
+using Slotflow.Domain.Organizations;
+
+namespace Slotflow.Infrastructure.Persistence.Configurations;
+
+internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
+{
+    public void Configure(EntityTypeBuilder<Booking> builder)
+    {
+        builder.ToTable("bookings");
+        builder.HasKey(b => b.Id);
+        builder.Property(b => b.Id).ValueGeneratedNever();
+        builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(b => b.AttendeeName).HasMaxLength(Booking.MaxAttendeeNameLength);
+        builder.Property(b => b.AttendeeEmail).HasMaxLength(Human.MaxEmailLength);
+        builder.Ignore(b => b.Interval);
+        builder.Ignore(b => b.DomainEvents);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(b => b.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Human>().WithMany().HasForeignKey(b => b.HumanId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(b => new { b.HumanId, b.Status, b.StartsAt });
+        builder.HasIndex(b => new { b.OrganizationId, b.StartsAt });
+    }
+}
