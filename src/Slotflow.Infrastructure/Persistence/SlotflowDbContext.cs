@@ -43,6 +43,7 @@ public sealed class SlotflowDbContext(DbContextOptions<SlotflowDbContext> option
     {
         try
         {
+            using var gate = Database.CurrentTransaction is null ? await EnterWriteGateAsync(cancellationToken) : null;
             await SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException conflict)
@@ -57,11 +58,15 @@ public sealed class SlotflowDbContext(DbContextOptions<SlotflowDbContext> option
 
     async Task<T> IUnitOfWork.InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {
+        using var gate = await EnterWriteGateAsync(cancellationToken);
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
         var result = await work();
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
+
+    private async Task<IDisposable?> EnterWriteGateAsync(CancellationToken cancellationToken) =>
+        Database.IsSqlite() ? await SqliteWriteGate.EnterAsync(Database.GetConnectionString()!, cancellationToken) : null;
 
     void IUnitOfWork.DiscardChanges() => ChangeTracker.Clear();
 

@@ -1,0 +1,168 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Slotflow.Api.Tests.Support;
+using Slotflow.Domain.Bookings;
+
+namespace Slotflow.Api.Tests;
+
+/// <summary>
+/// Spec §6.1 over real HTTP: requests racing for one human's time end with exactly one winner, never a double
+/// booking and never a 5xx; bookings of different humans do not get in each other's way.
+/// </summary>
+public sealed class BookingRaceTests
+{
+    private const int Rounds = 20;
+    private readonly SettableClock _clock = new(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
+    private SlotflowApiFactory _factory = null!;
+
+    [OneTimeSetUp]
+    public void StartService() =>
+        _factory = new SlotflowApiFactory(configureServices: services => services.AddSingleton<TimeProvider>(_clock));
+
+    [OneTimeTearDown]
+    public void StopService() => _factory.Dispose();
+
+    [TearDown]
+    public async Task NoHumanHasOverlappingConfirmedBookings()
+    {
+        var confirmed = await _factory.QueryAsync(db => db.Bookings.AsNoTracking()
+            .Where(b => b.Status == BookingStatus.Confirmed)
+            .Select(b => new { b.HumanId, b.StartsAt, b.EndsAt })
+            .ToListAsync());
+        var overlapping = confirmed
+            .GroupBy(b => b.HumanId)
+            .SelectMany(g => g.SelectMany(a => g.Where(b => !ReferenceEquals(a, b) && a.StartsAt < b.EndsAt && b.StartsAt < a.EndsAt)))
+            .ToList();
+        Assert.That(overlapping, Is.Empty, "no two confirmed bookings of one human may overlap");
+    }
+
+    [Test]
+    public async Task FiftyRequestsForOneSlot_GiveExactlyOne201AndFortyNine409()
+    {
+        var organization = await _factory.CreateOrganizationAsync();
+        var humanId = await HumanSetup.CreateAsync(organization.Client, rules: Rules);
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            var start = Monday.AddDays(round * 7);
+            var statuses = await FireAsync(organization, Enumerable.Repeat(Booking(humanId, start, 30), 50));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(statuses.Count(s => s == 201), Is.EqualTo(1), $"round {round}: {Summary(statuses)}");
+                Assert.That(statuses.Count(s => s == 409), Is.EqualTo(49), $"round {round}: {Summary(statuses)}");
+            });
+        }
+    }
+
+    [Test]
+    public async Task MixedLengthsRacing_ConfirmEitherTheHourOrBothHalves()
+    {
+        var organization = await _factory.CreateOrganizationAsync();
+        var humanId = await HumanSetup.CreateAsync(organization.Client, rules: Rules);
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            var ten = Monday.AddDays(round * 7).AddHours(2);
+            var requests = Enumerable.Range(0, 5).SelectMany(_ => new[]
+            {
+                Booking(humanId, ten, 60), Booking(humanId, ten, 30), Booking(humanId, ten.AddMinutes(30), 30),
+            });
+
+            var statuses = await FireAsync(organization, requests);
+
+            Assert.That(statuses, Has.All.AnyOf(201, 409), $"round {round}: {Summary(statuses)}");
+            var confirmed = await ConfirmedOnAsync(humanId, ten);
+            Assert.That(
+                confirmed,
+                Is.EqualTo(new[] { (ten, 60) }).Or.EqualTo(new[] { (ten, 30), (ten.AddMinutes(30), 30) }),
+                $"round {round}");
+        }
+    }
+
+    [Test]
+    public async Task BackToBackHalfHoursRacing_AreBothConfirmed()
+    {
+        var organization = await _factory.CreateOrganizationAsync();
+        var humanId = await HumanSetup.CreateAsync(organization.Client, rules: Rules);
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            var ten = Monday.AddDays(round * 7).AddHours(2);
+
+            var statuses = await FireAsync(organization, [Booking(humanId, ten, 30), Booking(humanId, ten.AddMinutes(30), 30)]);
+
+            Assert.That(statuses, Is.EqualTo(new[] { 201, 201 }), $"round {round}");
+        }
+    }
+
+    [Test]
+    public async Task FiftyHumansBookedAtOnce_AreAllConfirmed()
+    {
+        // A growth organization may have 25 active humans, so the fifty come from two organizations.
+        var organizations = new[] { await _factory.CreateOrganizationAsync(), await _factory.CreateOrganizationAsync() };
+        var humans = new List<(TestOrganization Organization, string HumanId)>();
+        foreach (var organization in organizations)
+        {
+            for (var i = 0; i < 25; i++)
+            {
+                humans.Add((organization, await HumanSetup.CreateAsync(organization.Client, rules: Rules)));
+            }
+        }
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            var start = Monday.AddDays(round * 7);
+            var responses = await Task.WhenAll(humans.Select(h =>
+                h.Organization.Client.PostAsync("/v1/bookings", WireJson.Body(Booking(h.HumanId, start, 30)))));
+
+            var statuses = responses.Select(r => (int)r.StatusCode).ToList();
+            Assert.That(statuses, Has.All.EqualTo(201), $"round {round}: {Summary(statuses)}");
+        }
+    }
+
+    // Mondays 09:00 in New York, from 2026-03-02 on: every round books a later week.
+    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
+
+    private const string Rules = """{"working_days":[1,2,3,4,5],"work_start":"09:00","work_end":"17:00","meeting_durations":[30,60]}""";
+
+    private static string Booking(string humanId, DateTimeOffset start, int duration) =>
+        $$"""{"human_id":"{{humanId}}","starts_at":"{{start.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}","duration":{{duration}},"attendee_name":"Racer"}""";
+
+    /// <summary>Sends every request at once, each on its own connection, and returns the status codes in request order.</summary>
+    private async Task<List<int>> FireAsync(TestOrganization organization, IEnumerable<string> bodies)
+    {
+        var requests = bodies.Select(body => (Client: _factory.ClientWith(organization.ApiKey), Body: body)).ToList();
+        using var gate = new SemaphoreSlim(0);
+        var sends = requests.Select(async r =>
+        {
+            await gate.WaitAsync();
+            using var response = await r.Client.PostAsync("/v1/bookings", WireJson.Body(r.Body));
+            return (int)response.StatusCode;
+        }).ToList();
+        gate.Release(requests.Count);
+        var statuses = await Task.WhenAll(sends);
+        foreach (var (client, _) in requests)
+        {
+            client.Dispose();
+        }
+
+        Assert.That(statuses, Has.None.GreaterThanOrEqualTo(500), Summary([.. statuses]));
+        return [.. statuses];
+    }
+
+    private Task<List<(DateTimeOffset Start, int Duration)>> ConfirmedOnAsync(string humanId, DateTimeOffset from) =>
+        _factory.QueryAsync(async db =>
+        {
+            var human = Guid.Parse(humanId);
+            var rows = await db.Bookings.AsNoTracking()
+                .Where(b => b.HumanId == human && b.Status == BookingStatus.Confirmed && b.StartsAt >= from && b.StartsAt < from.AddHours(2))
+                .Select(b => new { b.StartsAt, b.DurationMinutes })
+                .ToListAsync();
+            return rows.OrderBy(r => r.StartsAt).Select(r => (r.StartsAt, r.DurationMinutes)).ToList();
+        });
+
+    private static string Summary(IEnumerable<int> statuses) =>
+        string.Join(", ", statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Count()}×{g.Key}"));
+}
