@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Slotflow.Api.Errors;
+using Slotflow.Api.Idempotency;
 using Slotflow.Api.Json;
 using Slotflow.Application;
 using Slotflow.Domain.Bookings;
@@ -65,6 +66,7 @@ public static class SlotflowApi
         app.UseStatusCodePages(context => ApiErrors.WriteAsync(context.HttpContext, ApiErrors.ForStatus(context.HttpContext, context.HttpContext.Response.StatusCode)));
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
         app.MapControllers();
         return app;
     }

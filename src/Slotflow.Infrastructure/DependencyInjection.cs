@@ -9,6 +9,7 @@ using Slotflow.Domain.Common;
 using Slotflow.Domain.Humans;
 using Slotflow.Domain.Organizations;
 using Slotflow.Infrastructure.Authentication;
+using Slotflow.Infrastructure.Idempotency;
 using Slotflow.Infrastructure.Persistence;
 using Slotflow.Infrastructure.Persistence.Repositories;
 
@@ -30,6 +31,7 @@ public static class DependencyInjection
         services.AddScoped<IOrganizationRepository, OrganizationRepository>();
         services.AddScoped<IBookingRepository, BookingRepository>();
         services.AddScoped<IBookingQuota, BookingQuota>();
+        services.AddScoped<IdempotencyStore>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)

@@ -33,6 +33,17 @@ public static class ApiErrors
         _ => new(ValidationError, "The request could not be read; send a JSON body with Content-Type: application/json.", StatusCodes.Status422UnprocessableEntity),
     };
 
+    public static ErrorBody IdempotencyKeyReused() => new(
+        "IDEMPOTENCY_KEY_REUSED",
+        "This Idempotency-Key was already used with a different request.",
+        StatusCodes.Status422UnprocessableEntity);
+
+    public static ErrorBody InvalidIdempotencyKey() => new(
+        ValidationError,
+        "Idempotency-Key must be 1 to 255 printable ASCII characters.",
+        StatusCodes.Status422UnprocessableEntity,
+        [new FieldError("Idempotency-Key", "Idempotency-Key must be 1 to 255 printable ASCII characters.")]);
+
     public static Task WriteAsync(HttpContext context, ErrorBody error)
     {
         context.Response.StatusCode = error.Status;

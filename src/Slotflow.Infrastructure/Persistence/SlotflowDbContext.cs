@@ -5,6 +5,7 @@ using Slotflow.Domain.Bookings;
 using Slotflow.Domain.Common;
 using Slotflow.Domain.Humans;
 using Slotflow.Domain.Organizations;
+using Slotflow.Infrastructure.Idempotency;
 
 namespace Slotflow.Infrastructure.Persistence;
 
@@ -21,6 +22,8 @@ public sealed class SlotflowDbContext(DbContextOptions<SlotflowDbContext> option
     public DbSet<MonthlyUsage> MonthlyUsage => Set<MonthlyUsage>();
 
     public DbSet<OverageCharge> OverageCharges => Set<OverageCharge>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     /// <summary>Publishes the domain events of tracked aggregates first, so what their handlers add commits with them.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

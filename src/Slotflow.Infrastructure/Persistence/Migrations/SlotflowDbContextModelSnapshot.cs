@@ -269,6 +269,39 @@ namespace Slotflow.Infrastructure.Persistence.Migrations
                     b.ToTable("overage_charges", (string)null);
                 });
 
+            modelBuilder.Entity("Slotflow.Infrastructure.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResponseStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId", "Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("idempotency_records", (string)null);
+                });
+
             modelBuilder.Entity("Slotflow.Domain.Bookings.Booking", b =>
                 {
                     b.HasOne("Slotflow.Domain.Humans.Human", null)
@@ -395,6 +428,15 @@ namespace Slotflow.Infrastructure.Persistence.Migrations
                 });
 
             modelBuilder.Entity("Slotflow.Domain.Organizations.OverageCharge", b =>
+                {
+                    b.HasOne("Slotflow.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Slotflow.Infrastructure.Idempotency.IdempotencyRecord", b =>
                 {
                     b.HasOne("Slotflow.Domain.Organizations.Organization", null)
                         .WithMany()

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Slotflow.Domain.Common;
+using Slotflow.Infrastructure.Persistence;
+
+namespace Slotflow.Infrastructure.Idempotency;
+
+/// <summary>
+/// Spec §6.2: claims a key before the request runs (so concurrent repeats wait instead of running twice), keeps a
+/// successful response for 24 hours, and forgets the claim of a request that failed, so it can be retried.
+/// </summary>
+public sealed class IdempotencyStore(SlotflowDbContext db, TimeProvider clock)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+
+    /// <summary>A claim older than this is taken to belong to a process that died mid-request.</summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(1);
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(25);
+
+    public async Task<IdempotencyOutcome> BeginAsync(Guid organizationId, string key, string requestHash, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var now = clock.GetUtcNow();
+            var stale = now - AbandonedAfter;
+            await Records(organizationId, key)
+                .Where(r => r.ExpiresAt <= now || (r.ResponseStatus == null && r.CreatedAt <= stale))
+                .ExecuteDeleteAsync(cancellationToken);
+
+            var claim = new IdempotencyRecord
+            {
+                OrganizationId = organizationId,
+                Key = key,
+                RequestHash = requestHash,
+                CreatedAt = now,
+                ExpiresAt = now + Lifetime,
+            };
+            db.IdempotencyRecords.Add(claim);
+            try
+            {
+                await ((IUnitOfWork)db).SaveChangesAsync(cancellationToken);
+                return IdempotencyOutcome.Claimed;
+            }
+            catch (DbUpdateException)
+            {
+                // The key is taken: another request holds it or has finished with it.
+                db.Entry(claim).State = EntityState.Detached;
+            }
+
+            var existing = await Records(organizationId, key).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+            if (existing is null)
+            {
+                continue;
+            }
+
+            if (existing.RequestHash != requestHash)
+            {
+                return IdempotencyOutcome.Reused;
+            }
+
+            if (existing.ResponseStatus is { } status)
+            {
+                return IdempotencyOutcome.Replay(status, existing.ResponseBody ?? string.Empty);
+            }
+
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+
+    public Task CompleteAsync(Guid organizationId, string key, int status, string body, CancellationToken cancellationToken) =>
+        Records(organizationId, key).ExecuteUpdateAsync(
+            set => set.SetProperty(r => r.ResponseStatus, status).SetProperty(r => r.ResponseBody, body),
+            cancellationToken);
+
+    public Task ReleaseAsync(Guid organizationId, string key, CancellationToken cancellationToken) =>
+        Records(organizationId, key).Where(r => r.ResponseStatus == null).ExecuteDeleteAsync(cancellationToken);
+
+    private IQueryable<IdempotencyRecord> Records(Guid organizationId, string key) =>
+        db.IdempotencyRecords.Where(r => r.OrganizationId == organizationId && r.Key == key);
+}
+
+public sealed record IdempotencyOutcome(IdempotencyOutcome.Kind Result, int Status = 0, string Body = "")
+{
+    public enum Kind
+    {
+        Claimed,
+        Reused,
+        Replay,
+    }
+
+    public static readonly IdempotencyOutcome Claimed = new(Kind.Claimed);
+    public static readonly IdempotencyOutcome Reused = new(Kind.Reused);
+
+    public static IdempotencyOutcome Replay(int status, string body) => new(Kind.Replay, status, body);
+}
