@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Slotflow.LoadTest;
+
+internal sealed record LoadResult(int Requests, TimeSpan Elapsed, IReadOnlyList<double> LatenciesMs, IReadOnlyDictionary<int, int> Statuses);
+
+/// <summary>A fixed number of clients, each sending one request after another, for a fixed time; then it stops by itself.</summary>
+internal static class LoadRunner
+{
+    public static async Task<LoadResult> RunAsync(int clients, TimeSpan duration, Func<CancellationToken, Task<int>> request)
+    {
+        // A short warm-up, not counted, so JIT and connection set-up do not weigh on the figures.
+        await RunForAsync(clients, TimeSpan.FromSeconds(2), request, new ConcurrentBag<double>(), new ConcurrentDictionary<int, int>());
+
+        var latencies = new ConcurrentBag<double>();
+        var statuses = new ConcurrentDictionary<int, int>();
+        var elapsed = await RunForAsync(clients, duration, request, latencies, statuses);
+        var sorted = latencies.Order().ToList();
+        return new LoadResult(sorted.Count, elapsed, sorted, statuses);
+    }
+
+    private static async Task<TimeSpan> RunForAsync(
+        int clients, TimeSpan duration, Func<CancellationToken, Task<int>> request, ConcurrentBag<double> latencies, ConcurrentDictionary<int, int> statuses)
+    {
+        using var stop = new CancellationTokenSource(duration);
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, clients).Select(async _ =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var started = Stopwatch.GetTimestamp();
+                int status;
+                try
+                {
+                    status = await request(CancellationToken.None);
+                }
+                catch (HttpRequestException)
+                {
+                    status = 0;
+                }
+
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                statuses.AddOrUpdate(status, 1, (_, count) => count + 1);
+            }
+        });
+        await Task.WhenAll(workers);
+        return clock.Elapsed;
+    }
+}

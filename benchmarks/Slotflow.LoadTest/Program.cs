@@ -1,0 +1,12 @@
+using Slotflow.LoadTest;
+
+// Usage: dotnet run -c Release --project benchmarks/Slotflow.LoadTest [-- --seconds 15 --clients 32]
+var seconds = Options.Int(args, "--seconds", 15);
+var clients = Options.Int(args, "--clients", 32);
+
+await using var service = await ServiceProcess.StartAsync();
+var setup = await Workload.PrepareAsync(service, humans: 25);
+
+Console.WriteLine($"Slotflow load test: {clients} concurrent clients, {seconds} s per phase, SQLite, service in its own process at {service.BaseAddress}");
+Report.Print("POST /v1/bookings (distinct free slots)", await LoadRunner.RunAsync(clients, TimeSpan.FromSeconds(seconds), setup.BookAsync));
+Report.Print("GET /v1/humans/{id}/slots (31 days)", await LoadRunner.RunAsync(clients, TimeSpan.FromSeconds(seconds), setup.QuerySlotsAsync));

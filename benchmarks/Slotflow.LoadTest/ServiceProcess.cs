@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+
+namespace Slotflow.LoadTest;
+
+/// <summary>The built Slotflow.Api on a free loopback port over a throwaway SQLite file, as a separate process.</summary>
+internal sealed partial class ServiceProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _databasePath;
+
+    private ServiceProcess(Process process, string databasePath, Uri baseAddress, string apiKey)
+    {
+        _process = process;
+        _databasePath = databasePath;
+        BaseAddress = baseAddress;
+        ApiKey = apiKey;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string ApiKey { get; }
+
+    public static async Task<ServiceProcess> StartAsync()
+    {
+        var databasePath = Path.Combine(Path.GetTempPath(), $"slotflow-load-{Guid.NewGuid():N}.db");
+        var port = FreePort();
+
+        // The production way in: the same dll creates the organization (growth, auto-purchase) and prints its key.
+        var create = Start(databasePath, "create-organization", "--name", "Load test", "--plan", "growth", "--auto-purchase");
+        var output = await create.StandardOutput.ReadToEndAsync();
+        await create.WaitForExitAsync();
+        var key = ApiKeyPattern().Match(output);
+        if (create.ExitCode != 0 || !key.Success)
+        {
+            throw new InvalidOperationException($"create-organization failed: {output}{await create.StandardError.ReadToEndAsync()}");
+        }
+
+        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        var server = Start(databasePath, "--urls", baseAddress.ToString());
+        using var probe = new HttpClient { BaseAddress = baseAddress };
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await probe.GetAsync("/v1/humans");
+                break;
+            }
+            catch (HttpRequestException) when (attempt < 200)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        return new ServiceProcess(server, databasePath, baseAddress, key.Value);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            File.Delete(_databasePath + suffix);
+        }
+    }
+
+    private static Process Start(string databasePath, params string[] arguments)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Slotflow.Api.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Slotflow"] = $"Data Source={databasePath}";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        if (arguments[0] != "create-organization")
+        {
+            // Keep the pipes drained so the service never blocks on its own logging.
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine(e.Data); } };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        return process;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex("sk_live_[a-z0-9]{32}")]
+    private static partial Regex ApiKeyPattern();
+}
