@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Slotflow.Api.Tests.Support;
+
+namespace Slotflow.Api.Tests;
+
+/// <summary>
+/// The property of spec §7 over HTTP: every slot that GET slots lists for a random human (random zone, rules,
+/// overrides and existing bookings) is booked with 201. Each slot is tried on the data as listed: booked, then
+/// cancelled again before the next one is tried.
+/// </summary>
+public sealed class SlotsAreBookableTests
+{
+    private static readonly string[] Zones =
+        ["America/New_York", "Europe/London", "Australia/Lord_Howe", "Asia/Kathmandu", "America/Los_Angeles", "UTC"];
+
+    private readonly SettableClock _clock = new(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
+    private SlotflowApiFactory _factory = null!;
+
+    [OneTimeSetUp]
+    public void StartService() =>
+        _factory = new SlotflowApiFactory(configureServices: services => services.AddSingleton<TimeProvider>(_clock));
+
+    [OneTimeTearDown]
+    public void StopService() => _factory.Dispose();
+
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    [TestCase(4)]
+    [TestCase(5)]
+    [TestCase(6)]
+    public async Task EveryListedSlot_BooksWith201(int seed)
+    {
+        var random = new Random(seed);
+        var organization = await _factory.CreateOrganizationAsync();
+        var zone = Zones[random.Next(Zones.Length)];
+        var duration = new[] { 15, 30, 45, 60 }[random.Next(4)];
+        var start = random.Next(0, 10) * 60;
+        var rules = $$"""{"working_days":[1,2,3,4,5{{(random.Next(2) == 0 ? ",6" : "")}}],"work_start":"{{Clock(start)}}","work_end":"{{Clock(start + (random.Next(4, 12) * 60))}}","meeting_durations":[{{duration}}]}""";
+        var humanId = await HumanSetup.CreateAsync(organization.Client, zone, rules);
+
+        // The range straddles the March changes of New York (8th), London (29th) and Lord Howe (5 April).
+        var from = new DateOnly(2026, 3, 2).AddDays(random.Next(0, 30));
+        var to = from.AddDays(random.Next(2, 10));
+        for (var i = 0; i < 4; i++)
+        {
+            var date = from.AddDays(random.Next(0, 10)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var type = random.Next(2) == 0 ? "block" : "open";
+            var windowStart = random.Next(0, 22) * 60;
+            await HumanSetup.AddOverrideAsync(
+                organization.Client,
+                humanId,
+                $$"""{"type":"{{type}}","start_date":"{{date}}","start_time":"{{Clock(windowStart)}}","end_time":"{{Clock(windowStart + (random.Next(1, 3) * 60))}}"}""");
+        }
+
+        var listed = await ListSlotsAsync(organization, humanId, from, to, duration);
+        Assert.That(listed, Is.Not.Empty, "a vacuous case proves nothing");
+        foreach (var slot in listed.Where((_, i) => i % 3 == 0))
+        {
+            var created = await BookAsync(organization, humanId, slot, duration);
+            Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), $"seed {seed}, {zone}, slot {slot}: {await created.Content.ReadAsStringAsync()}");
+            if (random.Next(3) > 0)
+            {
+                // Most are cancelled again, so the next slot is tried on the data as it was listed.
+                var id = (await WireJson.ReadAsync(created)).GetProperty("id").GetString();
+                Assert.That((await organization.Client.DeleteAsync($"/v1/bookings/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            }
+        }
+
+        // What stayed booked is gone from the list, and everything still listed is still bookable.
+        var relisted = await ListSlotsAsync(organization, humanId, from, to, duration);
+        foreach (var slot in relisted.Where((_, i) => i % 5 == 0))
+        {
+            var created = await BookAsync(organization, humanId, slot, duration);
+            Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), $"seed {seed}, relisted slot {slot}");
+            var id = (await WireJson.ReadAsync(created)).GetProperty("id").GetString();
+            await organization.Client.DeleteAsync($"/v1/bookings/{id}");
+        }
+    }
+
+    private static string Clock(int minutes) =>
+        minutes >= 24 * 60 ? "24:00" : $"{minutes / 60:00}:{minutes % 60:00}";
+
+    private static async Task<List<string>> ListSlotsAsync(TestOrganization organization, string humanId, DateOnly from, DateOnly to, int duration)
+    {
+        var response = await organization.Client.GetAsync(
+            $"/v1/humans/{humanId}/slots?date_from={from:yyyy-MM-dd}&date_to={to:yyyy-MM-dd}&duration={duration}");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        return [.. (await WireJson.ReadAsync(response)).GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("starts_at").GetString()!)];
+    }
+
+    private static Task<HttpResponseMessage> BookAsync(TestOrganization organization, string humanId, string startsAt, int duration) =>
+        organization.Client.PostAsync(
+            "/v1/bookings",
+            WireJson.Body($$"""{"human_id":"{{humanId}}","starts_at":"{{startsAt}}","duration":{{duration}},"attendee_name":"Property"}"""));
+}
