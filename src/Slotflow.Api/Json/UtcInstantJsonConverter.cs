@@ -11,6 +11,9 @@ namespace Slotflow.Api.Json;
 /// </summary>
 public sealed partial class UtcInstantJsonConverter : JsonConverter<DateTimeOffset>
 {
+    /// <summary>Starts like System.Text.Json's own conversion errors, so the 422 names the field like theirs.</summary>
+    public const string InvalidMessage = "The JSON value could not be converted to an instant: expected ISO 8601 with Z or an offset.";
+
     private const string OutputFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -18,7 +21,7 @@ public sealed partial class UtcInstantJsonConverter : JsonConverter<DateTimeOffs
         var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
         if (!TryParse(text, out var instant))
         {
-            throw new JsonException("Expected an ISO 8601 instant with Z or an offset.");
+            throw new JsonException(InvalidMessage);
         }
 
         return instant;

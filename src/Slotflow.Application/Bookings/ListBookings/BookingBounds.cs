@@ -30,7 +30,8 @@ public static class BookingBounds
             return false;
         }
 
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var instant))
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var instant)
+            || instant.Year is < 1970 or > 2999)
         {
             return false;
         }
