@@ -9,4 +9,4 @@ var setup = await Workload.PrepareAsync(service, humans: 25);
 
 Console.WriteLine($"Slotflow load test: {clients} concurrent clients, {seconds} s per phase, SQLite, service in its own process at {service.BaseAddress}");
 Report.Print("POST /v1/bookings (distinct free slots)", await LoadRunner.RunAsync(clients, TimeSpan.FromSeconds(seconds), setup.BookAsync));
-Report.Print("GET /v1/humans/{id}/slots (31 days)", await LoadRunner.RunAsync(clients, TimeSpan.FromSeconds(seconds), setup.QuerySlotsAsync));
+Report.Print("GET /v1/humans/{id}/slots (31 days, Mon-Fri 09-17)", await LoadRunner.RunAsync(clients, TimeSpan.FromSeconds(seconds), setup.QuerySlotsAsync));

@@ -71,7 +71,13 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
     private static Process Start(string databasePath, params string[] arguments)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Slotflow.Api.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        // Run where the service's appsettings.json was copied, as a deployment would.
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
         start.ArgumentList.Add(dll);
         foreach (var argument in arguments)
         {
@@ -80,7 +86,6 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Slotflow"] = $"Data Source={databasePath}";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
         if (arguments[0] != "create-organization")
         {

@@ -6,18 +6,21 @@ using System.Text.Json;
 
 namespace Slotflow.LoadTest;
 
-/// <summary>Humans with long weekly hours, and an endless supply of distinct free half hours to book.</summary>
+/// <summary>
+/// Humans open around the clock, with an endless supply of distinct free half hours to book; and humans with an
+/// ordinary week (New York, Mon–Fri 09:00–17:00, a recurring block and an open evening) whose month of slots is queried.
+/// </summary>
 internal sealed class Workload
 {
     private readonly HttpClient _client;
-    private readonly List<string> _humans;
+    private readonly List<string> _calendarHumans;
     private readonly ConcurrentQueue<(string HumanId, DateTimeOffset Start)> _freeSlots;
     private int _slotQueries;
 
-    private Workload(HttpClient client, List<string> humans, ConcurrentQueue<(string, DateTimeOffset)> freeSlots)
+    private Workload(HttpClient client, List<string> calendarHumans, ConcurrentQueue<(string, DateTimeOffset)> freeSlots)
     {
         _client = client;
-        _humans = humans;
+        _calendarHumans = calendarHumans;
         _freeSlots = freeSlots;
     }
 
@@ -28,16 +31,18 @@ internal sealed class Workload
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", service.ApiKey);
 
         var ids = new List<string>();
-        for (var i = 0; i < humans; i++)
+        for (var i = 0; i < humans - CalendarHumans; i++)
         {
-            var created = await client.PostAsJsonAsync("/v1/humans", new { name = $"Load {i}", timezone = "UTC" });
-            created.EnsureSuccessStatusCode();
-            var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-            var rules = await client.PutAsync(
-                $"/v1/humans/{id}/availability",
-                new StringContent("""{"working_days":[1,2,3,4,5,6,7],"work_start":"00:00","work_end":"24:00","meeting_durations":[30]}""", Encoding.UTF8, "application/json"));
-            rules.EnsureSuccessStatusCode();
-            ids.Add(id);
+            ids.Add(await CreateHumanAsync(client, "UTC", """{"working_days":[1,2,3,4,5,6,7],"work_start":"00:00","work_end":"24:00","meeting_durations":[30]}"""));
+        }
+
+        var calendarHumans = new List<string>();
+        for (var i = 0; i < CalendarHumans; i++)
+        {
+            var id = await CreateHumanAsync(client, "America/New_York", """{"working_days":[1,2,3,4,5],"work_start":"09:00","work_end":"17:00","meeting_durations":[30,60]}""");
+            await PostAsync(client, $"/v1/humans/{id}/overrides", """{"type":"block","title":"Standup","start_date":"2026-01-05","start_time":"09:00","end_time":"09:30","recurrence":{"freq":"weekly","days":[1,3,5]}}""");
+            await PostAsync(client, $"/v1/humans/{id}/overrides", """{"type":"open","title":"Evening","start_date":"2026-01-08","start_time":"18:00","end_time":"20:00","recurrence":{"freq":"weekly","days":[4]}}""");
+            calendarHumans.Add(id);
         }
 
         // Distinct half hours from tomorrow on, interleaved across humans so concurrent bookings rarely share one.
@@ -51,8 +56,22 @@ internal sealed class Workload
             }
         }
 
-        return new Workload(client, ids, slots);
+        return new Workload(client, calendarHumans, slots);
     }
+
+    private const int CalendarHumans = 5;
+
+    private static async Task<string> CreateHumanAsync(HttpClient client, string timezone, string rules)
+    {
+        var created = await client.PostAsJsonAsync("/v1/humans", new { name = "Load", timezone });
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        (await client.PutAsync($"/v1/humans/{id}/availability", new StringContent(rules, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        return id;
+    }
+
+    private static async Task PostAsync(HttpClient client, string path, string json) =>
+        (await client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
 
     public async Task<int> BookAsync(CancellationToken cancellationToken)
     {
@@ -69,7 +88,7 @@ internal sealed class Workload
     public async Task<int> QuerySlotsAsync(CancellationToken cancellationToken)
     {
         var n = Interlocked.Increment(ref _slotQueries);
-        var human = _humans[n % _humans.Count];
+        var human = _calendarHumans[n % _calendarHumans.Count];
         var from = DateTime.UtcNow.Date.AddDays(1 + (n % 60));
         var url = $"/v1/humans/{human}/slots?date_from={from:yyyy-MM-dd}&date_to={from.AddDays(30):yyyy-MM-dd}&duration=30";
         using var response = await _client.GetAsync(url, cancellationToken);
