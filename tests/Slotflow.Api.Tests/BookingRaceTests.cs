@@ -122,6 +122,21 @@ public sealed class BookingRaceTests
         }
     }
 
+    [Test]
+    public async Task ConcurrentCancelsOfOneBooking_AllAnswer200_AndTheIntervalIsFreeAgain()
+    {
+        var organization = await _factory.CreateOrganizationAsync();
+        var humanId = await HumanSetup.CreateAsync(organization.Client, rules: Rules);
+        var created = await organization.Client.PostAsync("/v1/bookings", WireJson.Body(Booking(humanId, Monday, 30)));
+        var id = (await WireJson.ReadAsync(created)).GetProperty("id").GetString();
+
+        var cancels = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => organization.Client.DeleteAsync($"/v1/bookings/{id}")));
+
+        Assert.That(cancels.Select(r => (int)r.StatusCode), Has.All.EqualTo(200));
+        var statuses = await FireAsync(organization, [Booking(humanId, Monday, 30)]);
+        Assert.That(statuses, Is.EqualTo(new[] { 201 }));
+    }
+
     // Mondays 09:00 in New York, from 2026-03-02 on: every round books a later week.
     private static readonly DateTimeOffset Monday = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
 

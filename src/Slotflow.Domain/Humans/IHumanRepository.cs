@@ -8,6 +8,9 @@ public interface IHumanRepository
     /// <summary>The same lookup, untracked: for queries that only read.</summary>
     Task<Human?> ReadActiveAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken);
 
+    /// <summary>A human of the organization, active or not, tracked for changes (its bookings outlive it).</summary>
+    Task<Human?> FindAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken);
+
     /// <summary>An active human with its overrides, tracked for changes.</summary>
     Task<Human?> FindActiveWithOverridesAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken);
 

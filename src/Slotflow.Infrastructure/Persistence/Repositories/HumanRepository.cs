@@ -11,6 +11,9 @@ internal sealed class HumanRepository(SlotflowDbContext db) : IHumanRepository
     public Task<Human?> ReadActiveAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken) =>
         Active(organizationId).AsNoTracking().FirstOrDefaultAsync(h => h.Id == humanId, cancellationToken);
 
+    public Task<Human?> FindAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken) =>
+        db.Humans.FirstOrDefaultAsync(h => h.OrganizationId == organizationId && h.Id == humanId, cancellationToken);
+
     public Task<Human?> FindActiveWithOverridesAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken) =>
         Active(organizationId).Include(h => h.Overrides).FirstOrDefaultAsync(h => h.Id == humanId, cancellationToken);
 
