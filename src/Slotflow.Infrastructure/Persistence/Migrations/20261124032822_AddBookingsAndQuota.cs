@@ -102,8 +102,18 @@ namespace Slotflow.Infrastructure.Persistence.Migrations
                 table: "overage_charges",
                 columns: new[] { "OrganizationId", "Month" });
 
-            // The database's own refusal of overlapping confirmed bookings of one human.
-            migrationBuilder.Sql(OverlapBackstop.SqliteTrigger);
+            // The database's own refusal of overlapping confirmed bookings of one human (see OverlapBackstop).
+            migrationBuilder.Sql("""
+                CREATE TRIGGER bookings_no_overlap
+                BEFORE INSERT ON bookings
+                WHEN NEW."Status" = 'Confirmed' AND EXISTS (
+                    SELECT 1 FROM bookings
+                    WHERE "HumanId" = NEW."HumanId" AND "Status" = 'Confirmed'
+                      AND "StartsAt" < NEW."EndsAt" AND NEW."StartsAt" < "EndsAt")
+                BEGIN
+                    SELECT RAISE(ABORT, 'SLOTFLOW_BOOKING_OVERLAP');
+                END;
+                """);
         }
 
         /// <inheritdoc />

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Slotflow.Api.Tests.Support;
+using Slotflow.Domain.Bookings;
+
+namespace Slotflow.Api.Tests;
+
+/// <summary>The database itself refuses overlapping confirmed bookings of one human, whatever path writes them.</summary>
+public sealed class OverlapBackstopTests
+{
+    [Test]
+    public async Task Database_RefusesAnOverlappingConfirmedBooking_WrittenAroundTheHandler()
+    {
+        using var factory = new SlotflowApiFactory();
+        var organization = await factory.CreateOrganizationAsync();
+        var humanId = Guid.Parse(await HumanSetup.CreateAsync(organization.Client));
+        var start = new DateTimeOffset(2030, 1, 7, 15, 0, 0, TimeSpan.Zero);
+        var now = DateTimeOffset.UtcNow;
+
+        await factory.QueryAsync(db =>
+        {
+            db.Bookings.Add(Booking.Confirm(organization.Id, humanId, start, 60, "First", null, null, now));
+            return db.SaveChangesAsync();
+        });
+
+        var overlapping = factory.QueryAsync(db =>
+        {
+            db.Bookings.Add(Booking.Confirm(organization.Id, humanId, start.AddMinutes(30), 60, "Second", null, null, now));
+            return db.SaveChangesAsync();
+        });
+        var adjacent = await factory.QueryAsync(db =>
+        {
+            db.Bookings.Add(Booking.Confirm(organization.Id, humanId, start.AddMinutes(60), 30, "Adjacent", null, null, now));
+            return db.SaveChangesAsync();
+        });
+
+        var refusal = Assert.ThrowsAsync<DbUpdateException>(async () => await overlapping);
+        Assert.Multiple(() =>
+        {
+            Assert.That(refusal!.InnerException?.Message, Does.Contain("SLOTFLOW_BOOKING_OVERLAP"));
+            Assert.That(adjacent, Is.EqualTo(1), "back-to-back is not an overlap");
+        });
+        var names = await factory.QueryAsync(db => db.Bookings.Where(b => b.HumanId == humanId).Select(b => b.AttendeeName).ToListAsync());
+        Assert.That(names, Is.EquivalentTo(new[] { "First", "Adjacent" }));
+    }
+}
