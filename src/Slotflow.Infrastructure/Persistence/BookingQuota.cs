@@ -15,14 +15,9 @@ internal sealed class BookingQuota(SlotflowDbContext db) : IBookingQuota
     {
         var month = OverageCharge.MonthKey(now);
         var limit = organization.Limits.MonthlyBookings;
-        await EnsureRowAsync(organization.Id, month, cancellationToken);
-
         while (true)
         {
-            var counted = await Usage(organization.Id, month)
-                .Where(u => u.Bookings < limit + u.ExtraAllowance)
-                .ExecuteUpdateAsync(set => set.SetProperty(u => u.Bookings, u => u.Bookings + 1), cancellationToken);
-            if (counted == 1)
+            if (await CountIfRoomAsync(organization.Id, month, limit, cancellationToken) == 1)
             {
                 return;
             }
@@ -53,8 +48,13 @@ internal sealed class BookingQuota(SlotflowDbContext db) : IBookingQuota
     private IQueryable<MonthlyUsage> Usage(Guid organizationId, int month) =>
         db.MonthlyUsage.Where(u => u.OrganizationId == organizationId && u.Month == month);
 
-    private Task<int> EnsureRowAsync(Guid organizationId, int month, CancellationToken cancellationToken) =>
+    /// <summary>One statement: the month's first booking creates its row; a later one counts only below the allowance.</summary>
+    private Task<int> CountIfRoomAsync(Guid organizationId, int month, int limit, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO monthly_usage ("OrganizationId", "Month", "Bookings", "ExtraAllowance") VALUES ({organizationId}, {month}, 0, 0) ON CONFLICT DO NOTHING""",
+            $"""
+            INSERT INTO monthly_usage ("OrganizationId", "Month", "Bookings", "ExtraAllowance") VALUES ({organizationId}, {month}, 1, 0)
+            ON CONFLICT ("OrganizationId", "Month") DO UPDATE SET "Bookings" = monthly_usage."Bookings" + 1
+            WHERE monthly_usage."Bookings" < {limit} + monthly_usage."ExtraAllowance"
+            """,
             cancellationToken);
 }

@@ -50,7 +50,7 @@ public sealed class CreateBookingCommandHandlerTests
         _humans.Setup(h => h.FindActiveWithOverridesAsync(_organization.Id, _human.Id, It.IsAny<CancellationToken>())).ReturnsAsync(() => _human);
         _bookings.Setup(b => b.ListConfirmedIntervalsAsync(_human.Id, It.IsAny<TimeRange>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => []);
         _bookings.Setup(b => b.Add(It.IsAny<Booking>())).Callback(() => _calls.Add(Step("add")));
-        _organizations.Setup(o => o.FindAsync(_organization.Id, It.IsAny<CancellationToken>())).ReturnsAsync(() => _organization);
+        _organizations.Setup(o => o.ReadAsync(_organization.Id, It.IsAny<CancellationToken>())).ReturnsAsync(() => _organization);
         _quota.Setup(q => q.ConsumeAsync(It.IsAny<Organization>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .Callback(() => _calls.Add(Step("quota")))
             .Returns(Task.CompletedTask);

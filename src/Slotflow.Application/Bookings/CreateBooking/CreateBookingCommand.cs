@@ -37,6 +37,10 @@ public sealed class CreateBookingCommandHandler(
         var duration = command.Duration!.Value;
         var metadata = command.Metadata is { ValueKind: JsonValueKind.Object } json ? json.GetRawText() : null;
 
+        // Read before the write transaction: only the plan and auto-purchase matter, and the quota is counted atomically.
+        var organization = await organizations.ReadAsync(command.OrganizationId, cancellationToken)
+            ?? throw DomainException.NotFound("Organization");
+
         return await ConcurrencyRetry.RunAsync(unitOfWork, () => unitOfWork.InTransactionAsync(
             async () =>
             {
@@ -52,8 +56,6 @@ public sealed class CreateBookingCommandHandler(
                 }
 
                 human.NoteBookingChange();
-                var organization = await organizations.FindAsync(command.OrganizationId, cancellationToken)
-                    ?? throw DomainException.NotFound("Organization");
                 await quota.ConsumeAsync(organization, now, cancellationToken);
 
                 var booking = Booking.Confirm(
