@@ -4,6 +4,10 @@ namespace Slotflow.Domain.Scheduling;
 /// Turns a human's wall-clock times into UTC instants (spec §7): a local time that occurs twice means its first
 /// occurrence; a local time skipped by a spring-forward gap means the instant the clock jumps.
 /// </summary>
+/// <remarks>
+/// Only instant-based offset look-ups are used: .NET's local-time queries (IsInvalidTime, GetUtcOffset of a
+/// local DateTime) misread zones whose tz rules use negative daylight saving, such as Europe/Dublin.
+/// </remarks>
 public sealed class ZoneClock(TimeZoneInfo zone)
 {
     private static readonly TimeSpan Margin = TimeSpan.FromHours(3);
@@ -17,43 +21,54 @@ public sealed class ZoneClock(TimeZoneInfo zone)
     public TimeSpan? SteadyOffset(DateOnly date)
     {
         var midnight = date.ToDateTime(TimeOnly.MinValue);
-        var offset = Zone.GetUtcOffset(midnight);
-        var dayStart = new DateTimeOffset(midnight.Ticks - offset.Ticks, TimeSpan.Zero);
-        var steady = Zone.GetUtcOffset(dayStart - Margin) == offset
-            && Zone.GetUtcOffset(dayStart + TimeSpan.FromDays(1) + Margin) == offset;
+        var offset = OffsetAt(midnight.Ticks);
+        var dayStart = midnight.Ticks - offset.Ticks;
+        var steady = OffsetAt(dayStart - Margin.Ticks) == offset
+            && OffsetAt(dayStart + TimeSpan.TicksPerDay + Margin.Ticks) == offset;
         return steady ? offset : null;
     }
 
     /// <summary>The instant of <paramref name="minutes"/> after local midnight of <paramref name="date"/> (up to 24:00).</summary>
     public DateTimeOffset ToInstant(DateOnly date, int minutes, TimeSpan? steadyOffset)
     {
-        var local = date.ToDateTime(TimeOnly.MinValue).AddMinutes(minutes);
+        var local = date.ToDateTime(TimeOnly.MinValue).AddMinutes(minutes).Ticks;
         if (steadyOffset is { } offset)
         {
-            return new DateTimeOffset(local.Ticks - offset.Ticks, TimeSpan.Zero);
+            return new DateTimeOffset(local - offset.Ticks, TimeSpan.Zero);
         }
 
-        if (Zone.IsInvalidTime(local))
+        // The offsets in force a day before and a day after; the local time is read with each, and a reading is
+        // kept when the zone really shows that local time at that instant.
+        var before = OffsetAt(local - TimeSpan.TicksPerDay);
+        var after = OffsetAt(local + TimeSpan.TicksPerDay);
+        var early = Math.Min(local - before.Ticks, local - after.Ticks);
+        var late = Math.Max(local - before.Ticks, local - after.Ticks);
+        if (ShowsLocal(early, local))
         {
-            return GapEnd(local);
+            return new DateTimeOffset(early, TimeSpan.Zero);
         }
 
-        var utcOffset = Zone.IsAmbiguousTime(local) ? Zone.GetAmbiguousTimeOffsets(local).Max() : Zone.GetUtcOffset(local);
-        return new DateTimeOffset(local.Ticks - utcOffset.Ticks, TimeSpan.Zero);
+        if (ShowsLocal(late, local))
+        {
+            return new DateTimeOffset(late, TimeSpan.Zero);
+        }
+
+        return new DateTimeOffset(GapEnd(early, late), TimeSpan.Zero);
     }
 
-    // In a gap the offset after the jump is larger than before it: read with the later offset the local time is an
-    // instant before the jump, with the earlier one an instant after it. Search between them, to the minute.
-    private DateTimeOffset GapEnd(DateTime local)
+    private bool ShowsLocal(long utcTicks, long localTicks) => utcTicks + OffsetAt(utcTicks).Ticks == localTicks;
+
+    private TimeSpan OffsetAt(long utcTicks) => Zone.GetUtcOffset(new DateTimeOffset(utcTicks, TimeSpan.Zero));
+
+    // The skipped local time lies between the two readings; the clock jumped at the first instant after which the
+    // offset is the later one. Transitions fall on whole minutes.
+    private long GapEnd(long low, long high)
     {
-        var before = Zone.GetUtcOffset(local.AddDays(-1));
-        var after = Zone.GetUtcOffset(local.AddDays(1));
-        var low = new DateTimeOffset(local.Ticks - after.Ticks, TimeSpan.Zero);
-        var high = new DateTimeOffset(local.Ticks - before.Ticks, TimeSpan.Zero);
-        while (high - low > TimeSpan.FromMinutes(1))
+        var lowOffset = OffsetAt(low);
+        while (high - low > TimeSpan.TicksPerMinute)
         {
-            var middle = low + TimeSpan.FromMinutes(Math.Floor((high - low).TotalMinutes / 2));
-            if (Zone.GetUtcOffset(middle) == before)
+            var middle = low + ((high - low) / TimeSpan.TicksPerMinute / 2 * TimeSpan.TicksPerMinute);
+            if (OffsetAt(middle) == lowOffset)
             {
                 low = middle;
             }
@@ -63,6 +78,6 @@ public sealed class ZoneClock(TimeZoneInfo zone)
             }
         }
 
-        return Zone.GetUtcOffset(low) == before ? high : low;
+        return high;
     }
 }

@@ -30,7 +30,7 @@ public sealed class AvailabilityPropertyTests
     private static readonly string[] ZoneIds =
     [
         "America/New_York", "Europe/London", "Australia/Lord_Howe", "Asia/Kathmandu",
-        "America/Los_Angeles", "UTC", "Pacific/Chatham", "America/Sao_Paulo",
+        "America/Los_Angeles", "UTC", "Pacific/Chatham", "America/Sao_Paulo", "Europe/Dublin", "Africa/Casablanca",
     ];
 
     // 2026 transition dates of those zones (US, EU, southern-hemisphere April and autumn), and two quiet dates.
