@@ -160,12 +160,14 @@ public sealed class SlotsEndpointTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
-    [Test]
-    public async Task Slots_WithDurationNotAllowed_Return422InvalidDuration()
+    [TestCase(45)]
+    [TestCase(725)]
+    [TestCase(100000)]
+    public async Task Slots_WithDurationNotAllowed_Return422InvalidDuration(int duration)
     {
         var humanId = await HumanSetup.CreateAsync(_organization.Client);
 
-        var response = await _organization.Client.GetAsync($"/v1/humans/{humanId}/slots?date_from=2026-03-16&date_to=2026-03-20&duration=45");
+        var response = await _organization.Client.GetAsync($"/v1/humans/{humanId}/slots?date_from=2026-03-16&date_to=2026-03-20&duration={duration}");
 
         await WireJson.AssertErrorAsync(response, HttpStatusCode.UnprocessableEntity, "INVALID_DURATION");
     }

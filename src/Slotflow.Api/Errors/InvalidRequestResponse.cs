@@ -40,7 +40,7 @@ public static class InvalidRequestResponse
         }
 
         return message.StartsWith("Duplicate property", StringComparison.Ordinal)
-            ? new FieldError(field, $"{field} appears more than once.")
+            ? new FieldError(field, $"{field} appears more than once or holds a property twice.")
             : null;
     }
 }

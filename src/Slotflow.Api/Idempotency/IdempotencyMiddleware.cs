@@ -60,18 +60,20 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         try
         {
             await next(context);
-            var status = context.Response.StatusCode;
-            if (status is >= 200 and < 300)
-            {
-                // CancellationToken.None: once the work is done its record must be written even if the client left.
-                await store.CompleteAsync(organizationId, key, status, Encoding.UTF8.GetString(captured.ToArray()), CancellationToken.None);
-                succeeded = true;
-            }
+            succeeded = context.Response.StatusCode is >= 200 and < 300;
         }
         finally
         {
             context.Response.Body = original;
-            if (!succeeded)
+
+            // CancellationToken.None: once the work is done, its record must be written even if the client left.
+            // After a success the claim is never released, even if recording the answer fails: a repeat then waits
+            // for the claim to lapse rather than doing the work a second time at once.
+            if (succeeded)
+            {
+                await store.CompleteAsync(organizationId, key, context.Response.StatusCode, Encoding.UTF8.GetString(captured.ToArray()), CancellationToken.None);
+            }
+            else
             {
                 await store.ReleaseAsync(organizationId, key, CancellationToken.None);
             }

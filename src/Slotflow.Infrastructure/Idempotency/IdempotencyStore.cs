@@ -27,29 +27,16 @@ public sealed class IdempotencyStore(SlotflowDbContext db, TimeProvider clock)
                 .Where(r => r.ExpiresAt <= now || (r.ResponseStatus == null && r.CreatedAt <= stale))
                 .ExecuteDeleteAsync(cancellationToken);
 
-            var claim = new IdempotencyRecord
-            {
-                OrganizationId = organizationId,
-                Key = key,
-                RequestHash = requestHash,
-                CreatedAt = now,
-                ExpiresAt = now + Lifetime,
-            };
-            db.IdempotencyRecords.Add(claim);
-            try
-            {
-                await ((IUnitOfWork)db).SaveChangesAsync(cancellationToken);
-                return IdempotencyOutcome.Claimed;
-            }
-            catch (DbUpdateException)
-            {
-                // The key is taken: another request holds it or has finished with it.
-                db.Entry(claim).State = EntityState.Detached;
-            }
-
             var existing = await Records(organizationId, key).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
             if (existing is null)
             {
+                if (await TryClaimAsync(organizationId, key, requestHash, now, cancellationToken))
+                {
+                    return IdempotencyOutcome.Claimed;
+                }
+
+                // Another request claimed the key between the read and the insert: read its claim next time round.
+                await Task.Delay(PollInterval, cancellationToken);
                 continue;
             }
 
@@ -64,6 +51,36 @@ public sealed class IdempotencyStore(SlotflowDbContext db, TimeProvider clock)
             }
 
             await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+
+    private async Task<bool> TryClaimAsync(Guid organizationId, string key, string requestHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var claim = new IdempotencyRecord
+        {
+            OrganizationId = organizationId,
+            Key = key,
+            RequestHash = requestHash,
+            CreatedAt = now,
+            ExpiresAt = now + Lifetime,
+        };
+        db.IdempotencyRecords.Add(claim);
+        try
+        {
+            await ((IUnitOfWork)db).SaveChangesAsync(cancellationToken);
+            db.Entry(claim).State = EntityState.Detached;
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Only a lost race for the same key is expected here; any other failure propagates.
+            db.Entry(claim).State = EntityState.Detached;
+            if (await Records(organizationId, key).AnyAsync(cancellationToken))
+            {
+                return false;
+            }
+
+            throw;
         }
     }
 

@@ -22,11 +22,13 @@ public sealed class CreateBookingCommandValidatorTests
         yield return Case(Valid with { Metadata = Json(ObjectOfBytes(16 * 1024)) }, "MetadataIsExactly16KiB");
         yield return Case(Valid with { StartsAt = new DateTimeOffset(2026, 3, 16, 10, 0, 0, TimeSpan.FromHours(-4)) }, "StartHasAnOffset");
         yield return Case(Valid with { StartsAt = Now.AddMinutes(1) }, "StartIsOneMinuteFromNow");
-        yield return Case(Valid with { StartsAt = Now.AddYears(10).AddMinutes(-1) }, "StartIsJustInsideTenYears");
+        yield return Case(Valid with { StartsAt = new DateTimeOffset(3000, 12, 31, 23, 59, 0, TimeSpan.Zero) }, "StartIsInTheLastYear3000");
         yield return Case(Valid with { Duration = 1 }, "DurationIs1");
         yield return Case(Valid with { Duration = 45 }, "DurationIsWellFormedButPerhapsNotOffered");
         yield return Case(Valid with { Duration = 1000 }, "DurationIs1000");
         yield return Case(Valid with { Duration = 1440 }, "DurationIsAWholeDay");
+        yield return Case(Valid with { Duration = 1441 }, "DurationIs1441");
+        yield return Case(Valid with { Duration = int.MaxValue }, "DurationIsIntMax");
         yield return Case(Valid with { AttendeeName = new string('n', 200) }, "AttendeeNameIs200Characters");
         yield return Case(Valid with { AttendeeName = "A" }, "AttendeeNameIsOneCharacter");
 
@@ -43,13 +45,10 @@ public sealed class CreateBookingCommandValidatorTests
         yield return Case(Valid with { StartsAt = Valid.StartsAt!.Value.AddMilliseconds(1) }, "starts_at", "StartHasMilliseconds");
         yield return Case(Valid with { StartsAt = Now }, "starts_at", "StartIsExactlyNow");
         yield return Case(Valid with { StartsAt = Now.AddMinutes(-1) }, "starts_at", "StartIsInThePast");
-        yield return Case(Valid with { StartsAt = Now.AddYears(10) }, "starts_at", "StartIsExactlyTenYearsAhead");
-        yield return Case(Valid with { StartsAt = Now.AddYears(11) }, "starts_at", "StartIsMoreThanTenYearsAhead");
+        yield return Case(Valid with { StartsAt = new DateTimeOffset(3001, 1, 1, 0, 0, 0, TimeSpan.Zero) }, "starts_at", "StartIsAfterTheYear3000");
         yield return Case(Valid with { Duration = null }, "duration", "DurationIsMissing");
         yield return Case(Valid with { Duration = 0 }, "duration", "DurationIs0");
         yield return Case(Valid with { Duration = -5 }, "duration", "DurationIsNegative");
-        yield return Case(Valid with { Duration = 1441 }, "duration", "DurationIs1441");
-        yield return Case(Valid with { Duration = int.MaxValue }, "duration", "DurationIsIntMax");
         yield return Case(Valid with { AttendeeName = null }, "attendee_name", "AttendeeNameIsMissing");
         yield return Case(Valid with { AttendeeName = "" }, "attendee_name", "AttendeeNameIsEmpty");
         yield return Case(Valid with { AttendeeName = "   " }, "attendee_name", "AttendeeNameIsBlank");

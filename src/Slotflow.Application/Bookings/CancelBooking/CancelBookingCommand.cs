@@ -19,8 +19,8 @@ public sealed class CancelBookingCommandHandler(IBookingRepository bookings, IHu
                 ?? throw DomainException.NotFound("Booking");
             if (booking.Cancel(clock.GetUtcNow()))
             {
-                // Like every booking change, a cancellation bumps the human's token: a booking racing for the freed
-                // interval is then decided again against the cancelled state instead of answering a stale 409.
+                // Like every booking change, a cancellation bumps the human's token, so two racing cancellations of
+                // one booking cannot both save (and publish BookingCancelled twice).
                 var human = await humans.FindAsync(command.OrganizationId, booking.HumanId, cancellationToken);
                 human?.NoteBookingChange();
                 await unitOfWork.SaveChangesAsync(cancellationToken);

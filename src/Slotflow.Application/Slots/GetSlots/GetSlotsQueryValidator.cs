@@ -30,8 +30,8 @@ public sealed class GetSlotsQueryValidator : AbstractValidator<GetSlotsQuery>
 
         RuleFor(q => q.Duration)
             .NotEmpty().WithMessage("duration is required.")
-            .Must(d => int.TryParse(d, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) && minutes is > 0 and <= WorkingHours.MaxDuration)
-            .WithMessage($"duration must be a whole number of minutes from 1 to {WorkingHours.MaxDuration}.");
+            .Must(d => int.TryParse(d, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) && minutes > 0)
+            .WithMessage("duration must be a positive whole number of minutes.");
     }
 
     private static bool IsSupported(DateOnly date) => date.Year is >= 1970 and <= 2999;
