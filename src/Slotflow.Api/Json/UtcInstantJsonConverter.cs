@@ -27,8 +27,13 @@ public sealed partial class UtcInstantJsonConverter : JsonConverter<DateTimeOffs
         return instant;
     }
 
-    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.UtcDateTime.ToString(OutputFormat, CultureInfo.InvariantCulture));
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
+    {
+        // Formatted on the stack: a month of slots writes hundreds of instants per response.
+        Span<char> text = stackalloc char[24];
+        value.UtcDateTime.TryFormat(text, out var written, OutputFormat, CultureInfo.InvariantCulture);
+        writer.WriteStringValue(text[..written]);
+    }
 
     public static bool TryParse(string? text, out DateTimeOffset instant)
     {
