@@ -8,6 +8,7 @@ using Slotflow.Domain.Bookings;
 using Slotflow.Domain.Common;
 using Slotflow.Domain.Humans;
 using Slotflow.Domain.Organizations;
+using Slotflow.Domain.Webhooks;
 using Slotflow.Infrastructure.Authentication;
 using Slotflow.Infrastructure.Idempotency;
 using Slotflow.Infrastructure.Persistence;
@@ -31,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<IOrganizationRepository, OrganizationRepository>();
         services.AddScoped<IBookingRepository, BookingRepository>();
         services.AddScoped<IBookingQuota, BookingQuota>();
+        services.AddScoped<IWebhookRepository, WebhookRepository>();
         services.AddScoped<IdempotencyStore>();
         services.TryAddSingleton(TimeProvider.System);
 

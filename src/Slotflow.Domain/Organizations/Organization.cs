@@ -70,6 +70,19 @@ public sealed class Organization
         _apiKeys.Add(ApiKey.For(Id, name, plaintext, now.ToUniversalTime()));
     }
 
+    /// <summary>Admits one more webhook, or refuses at the plan's cap (growth has none).</summary>
+    public void ClaimWebhookSlot(int webhooks)
+    {
+        if (Limits.MaxWebhooks is { } cap && webhooks >= cap)
+        {
+            throw new DomainException(
+                ErrorCode.LimitReached,
+                $"The {Plan.ToString().ToLowerInvariant()} plan allows {cap} webhook(s).");
+        }
+
+        Version++;
+    }
+
     /// <summary>Admits one more active human, or refuses at the plan's cap.</summary>
     public void ClaimHumanSeat(int activeHumans)
     {

@@ -5,6 +5,7 @@ using Slotflow.Domain.Bookings;
 using Slotflow.Domain.Common;
 using Slotflow.Domain.Humans;
 using Slotflow.Domain.Organizations;
+using Slotflow.Domain.Webhooks;
 using Slotflow.Infrastructure.Idempotency;
 
 namespace Slotflow.Infrastructure.Persistence;
@@ -24,6 +25,8 @@ public sealed class SlotflowDbContext(DbContextOptions<SlotflowDbContext> option
     public DbSet<OverageCharge> OverageCharges => Set<OverageCharge>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
 
     /// <summary>Publishes the domain events of tracked aggregates first, so what their handlers add commits with them.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -269,6 +269,39 @@ namespace Slotflow.Infrastructure.Persistence.Migrations
                     b.ToTable("overage_charges", (string)null);
                 });
 
+            modelBuilder.Entity("Slotflow.Domain.Webhooks.Webhook", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Events")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SigningSecret")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Url")
+                        .IsUnique();
+
+                    b.ToTable("webhooks", (string)null);
+                });
+
             modelBuilder.Entity("Slotflow.Infrastructure.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("OrganizationId")
@@ -428,6 +461,15 @@ namespace Slotflow.Infrastructure.Persistence.Migrations
                 });
 
             modelBuilder.Entity("Slotflow.Domain.Organizations.OverageCharge", b =>
+                {
+                    b.HasOne("Slotflow.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Slotflow.Domain.Webhooks.Webhook", b =>
                 {
                     b.HasOne("Slotflow.Domain.Organizations.Organization", null)
                         .WithMany()

@@ -1,0 +1,35 @@
+using Mediator;
+using Slotflow.Application.Common;
+using Slotflow.Domain.Common;
+using Slotflow.Domain.Organizations;
+using Slotflow.Domain.Webhooks;
+
+namespace Slotflow.Application.Webhooks.CreateWebhook;
+
+/// <summary>POST /v1/webhooks.</summary>
+public sealed record CreateWebhookCommand(Guid OrganizationId, string? Url, IReadOnlyList<string>? Events) : ICommand<WebhookDto>;
+
+public sealed class CreateWebhookCommandHandler(
+    IOrganizationRepository organizations,
+    IWebhookRepository webhooks,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock) : ICommandHandler<CreateWebhookCommand, WebhookDto>
+{
+    public async ValueTask<WebhookDto> Handle(CreateWebhookCommand command, CancellationToken cancellationToken) =>
+        await ConcurrencyRetry.RunAsync(unitOfWork, async () =>
+        {
+            var organization = await organizations.FindAsync(command.OrganizationId, cancellationToken)
+                ?? throw DomainException.NotFound("Organization");
+            if (await webhooks.UrlExistsAsync(command.OrganizationId, command.Url!, cancellationToken))
+            {
+                throw DomainException.Invalid("url is already registered as a webhook of this organization.");
+            }
+
+            // The slot claim bumps the organization's token, so racing creates cannot pass the plan's cap.
+            organization.ClaimWebhookSlot(await webhooks.CountAsync(command.OrganizationId, cancellationToken));
+            var webhook = Webhook.Create(command.OrganizationId, command.Url!, command.Events!, clock.GetUtcNow());
+            webhooks.Add(webhook);
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            return webhook.ToDto();
+        });
+}

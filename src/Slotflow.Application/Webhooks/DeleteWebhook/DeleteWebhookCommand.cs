@@ -1,0 +1,22 @@
+using Mediator;
+using Slotflow.Application.Humans;
+using Slotflow.Domain.Common;
+using Slotflow.Domain.Webhooks;
+
+namespace Slotflow.Application.Webhooks.DeleteWebhook;
+
+/// <summary>DELETE /v1/webhooks/{id}: the subscription is removed for good.</summary>
+public sealed record DeleteWebhookCommand(Guid OrganizationId, Guid WebhookId) : ICommand<DeletedDto>;
+
+public sealed class DeleteWebhookCommandHandler(IWebhookRepository webhooks, IUnitOfWork unitOfWork)
+    : ICommandHandler<DeleteWebhookCommand, DeletedDto>
+{
+    public async ValueTask<DeletedDto> Handle(DeleteWebhookCommand command, CancellationToken cancellationToken)
+    {
+        var webhook = await webhooks.FindAsync(command.OrganizationId, command.WebhookId, cancellationToken)
+            ?? throw DomainException.NotFound("Webhook");
+        webhooks.Remove(webhook);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return new DeletedDto(true, webhook.Id);
+    }
+}

@@ -1,0 +1,16 @@
+using Riok.Mapperly.Abstractions;
+using Slotflow.Domain.Webhooks;
+
+namespace Slotflow.Application.Webhooks;
+
+/// <summary>Webhook as on the wire (spec §4): the signing secret is returned on create and on list.</summary>
+public sealed record WebhookDto(Guid Id, string Url, IReadOnlyList<string> Events, string SigningSecret, DateTimeOffset CreatedAt);
+
+public sealed record WebhookListDto(IReadOnlyList<WebhookDto> Webhooks, int Total);
+
+[Mapper]
+public static partial class WebhookMapper
+{
+    [MapperIgnoreSource(nameof(Webhook.OrganizationId))]
+    public static partial WebhookDto ToDto(this Webhook webhook);
+}

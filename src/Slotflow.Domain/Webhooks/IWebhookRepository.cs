@@ -1,0 +1,16 @@
+namespace Slotflow.Domain.Webhooks;
+
+public interface IWebhookRepository
+{
+    Task<IReadOnlyList<Webhook>> ListAsync(Guid organizationId, CancellationToken cancellationToken);
+
+    Task<Webhook?> FindAsync(Guid organizationId, Guid webhookId, CancellationToken cancellationToken);
+
+    Task<int> CountAsync(Guid organizationId, CancellationToken cancellationToken);
+
+    Task<bool> UrlExistsAsync(Guid organizationId, string url, CancellationToken cancellationToken);
+
+    void Add(Webhook webhook);
+
+    void Remove(Webhook webhook);
+}

@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using Slotflow.Domain.Common;
+
+namespace Slotflow.Domain.Webhooks;
+
+/// <summary>A subscription of an organization to booking events, signed with its own secret (spec §4, §9).</summary>
+public sealed class Webhook
+{
+    public const string BookingConfirmed = "booking.confirmed";
+    public const string BookingCancelled = "booking.cancelled";
+    public const int MaxUrlLength = 2048;
+    public const string SecretPrefix = "whsec_";
+
+    public static readonly IReadOnlyList<string> KnownEvents = [BookingConfirmed, BookingCancelled];
+
+    private Webhook(Guid id, Guid organizationId, string url, IReadOnlyList<string> events, string signingSecret, DateTimeOffset createdAt)
+    {
+        Id = id;
+        OrganizationId = organizationId;
+        Url = url;
+        Events = events;
+        SigningSecret = signingSecret;
+        CreatedAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid OrganizationId { get; private set; }
+
+    public string Url { get; private set; }
+
+    public IReadOnlyList<string> Events { get; private set; }
+
+    /// <summary>"whsec_" and 32 bytes from a CSPRNG, base64url-encoded; the whole string keys the HMAC.</summary>
+    public string SigningSecret { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static bool IsValidUrl(string? url) =>
+        url is { Length: > 0 and <= MaxUrlLength }
+        && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && !string.IsNullOrEmpty(uri.Host);
+
+    public static bool AreValidEvents(IReadOnlyCollection<string>? events) =>
+        events is { Count: > 0 } && events.All(KnownEvents.Contains) && events.Distinct().Count() == events.Count;
+
+    public static Webhook Create(Guid organizationId, string url, IReadOnlyCollection<string> events, DateTimeOffset now)
+    {
+        if (!IsValidUrl(url))
+        {
+            throw DomainException.Invalid("url must be an absolute http or https URL.");
+        }
+
+        if (!AreValidEvents(events))
+        {
+            throw DomainException.Invalid($"events must be a non-empty list of distinct events from: {string.Join(", ", KnownEvents)}.");
+        }
+
+        var secret = SecretPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        return new Webhook(Guid.NewGuid(), organizationId, url, [.. events], secret, now.ToUniversalTime());
+    }
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
