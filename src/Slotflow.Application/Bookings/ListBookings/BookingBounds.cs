@@ -1,4 +1,3 @@
-using System.Globalization;
 using Slotflow.Application.Common;
 
 namespace Slotflow.Application.Bookings.ListBookings;
@@ -24,14 +23,7 @@ public static class BookingBounds
             return true;
         }
 
-        // Instants need a time and a zone designator: "2026-03-16T09:00:00Z" or "...+02:00".
-        if (text is null || text.Length < 17 || text[10] != 'T' || !(text.EndsWith('Z') || text[^6] is '+' or '-'))
-        {
-            return false;
-        }
-
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var instant)
-            || instant.Year is < 1970 or > 2999)
+        if (!WireInstant.TryParse(text, out var instant) || instant.Year is < 1970 or > 2999)
         {
             return false;
         }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using FluentValidation;
 using Slotflow.Application.Common;
-using Slotflow.Domain.Humans;
 
 namespace Slotflow.Application.Slots.GetSlots;
 
