@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Slotflow.Api.Errors;
 using Slotflow.Api.Idempotency;
-using Slotflow.Api.Json;
 using Slotflow.Application;
 using Slotflow.Domain.Bookings;
 using Slotflow.Application.Common;

@@ -4,6 +4,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Polly;
+using Slotflow.Application.Webhooks;
 using Slotflow.Domain.Bookings;
 using Slotflow.Domain.Common;
 using Slotflow.Domain.Humans;
@@ -13,6 +16,7 @@ using Slotflow.Infrastructure.Authentication;
 using Slotflow.Infrastructure.Idempotency;
 using Slotflow.Infrastructure.Persistence;
 using Slotflow.Infrastructure.Persistence.Repositories;
+using Slotflow.Infrastructure.Webhooks;
 
 namespace Slotflow.Infrastructure;
 
@@ -33,12 +37,44 @@ public static class DependencyInjection
         services.AddScoped<IBookingRepository, BookingRepository>();
         services.AddScoped<IBookingQuota, BookingQuota>();
         services.AddScoped<IWebhookRepository, WebhookRepository>();
+        services.AddScoped<IWebhookDeliveryRepository, WebhookDeliveryRepository>();
         services.AddScoped<IdempotencyStore>();
         services.TryAddSingleton(TimeProvider.System);
+
+        services.AddWebhookDelivery();
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         return services;
+    }
+
+    private static void AddWebhookDelivery(this IServiceCollection services)
+    {
+        services.AddOptions<WebhookDeliveryOptions>().BindConfiguration(WebhookDeliveryOptions.SectionName)
+            .Validate(o => o.IsValid(), "Webhooks: delays, timeout and poll interval must be positive, the claim lease longer than the timeout.")
+            .ValidateOnStart();
+        services.AddSingleton<WebhookTargets>();
+        services.AddSingleton<IWebhookTargetPolicy>(sp => sp.GetRequiredService<WebhookTargets>());
+        services.AddScoped<WebhookOutbox>();
+        services.AddSingleton<WebhookSender>();
+        services.AddHostedService<WebhookDeliveryWorker>();
+
+        // One attempt per send: the pipeline only bounds its time; retries come from the delivery's row, not from here.
+        services.AddHttpClient(WebhookSender.ClientName, client =>
+            {
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("Slotflow-Webhooks/1.0");
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                UseProxy = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                ConnectCallback = sp.GetRequiredService<WebhookTargets>().ConnectAsync,
+            })
+            .AddResilienceHandler("webhook-attempt", (pipeline, context) =>
+                pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<WebhookDeliveryOptions>>().Value.AttemptTimeout));
     }
 
     internal static string ConnectionString(IConfiguration configuration)

@@ -33,7 +33,7 @@ public sealed partial class WebhooksEndpointTests
             Assert.That(WireJson.PropertyNames(webhook), Is.EqualTo(WebhookFields));
             Assert.That(webhook.GetProperty("url").GetString(), Is.EqualTo("https://crm.example.com/hooks/slotflow"));
             Assert.That(webhook.GetProperty("events").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(new[] { "booking.confirmed", "booking.cancelled" }));
-            Assert.That(secret, Does.Match(SecretPattern()), "whsec_ and 32 random bytes, base64url");
+            Assert.That(secret, Does.Match(SecretPattern()), "whsec_ and 32 random bytes, standard base64");
             Assert.That(webhook.GetProperty("created_at").GetString(), Does.Match(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$"));
         });
 
@@ -152,6 +152,6 @@ public sealed partial class WebhooksEndpointTests
         Assert.That((await WireJson.ReadAsync(await organization.Client.GetAsync("/v1/webhooks"))).GetProperty("total").GetInt32(), Is.Zero);
     }
 
-    [GeneratedRegex("^whsec_[A-Za-z0-9_-]{43}$")]
+    [GeneratedRegex("^whsec_[A-Za-z0-9+/]{43}=$")]
     private static partial Regex SecretPattern();
 }

@@ -5,7 +5,9 @@ using Slotflow.Application.Humans;
 using Slotflow.Application.Webhooks;
 using Slotflow.Application.Webhooks.CreateWebhook;
 using Slotflow.Application.Webhooks.DeleteWebhook;
+using Slotflow.Application.Webhooks.ListDeliveries;
 using Slotflow.Application.Webhooks.ListWebhooks;
+using Slotflow.Application.Webhooks.RetryDelivery;
 
 namespace Slotflow.Api.Controllers;
 
@@ -27,4 +29,22 @@ public sealed class WebhooksController(IMediator mediator) : ControllerBase
     [HttpDelete("{id:guid}")]
     public async Task<DeletedDto> Delete(Guid id, CancellationToken cancellationToken) =>
         await mediator.Send(new DeleteWebhookCommand(User.OrganizationId(), id), cancellationToken);
+
+    /// <remarks>Parameters bind as text so that a malformed one is named by the validator (422).</remarks>
+    [HttpGet("{id:guid}/deliveries")]
+    public async Task<WebhookDeliveryListDto> ListDeliveries(
+        Guid id,
+        [FromQuery(Name = "status")] string? status,
+        [FromQuery(Name = "limit")] string? limit,
+        [FromQuery(Name = "offset")] string? offset,
+        CancellationToken cancellationToken) =>
+        await mediator.Send(new ListWebhookDeliveriesQuery(User.OrganizationId(), id, status, limit, offset), cancellationToken);
+
+    /// <summary>202: the delivery is due at once and the worker sends it; its outcome shows in the deliveries list.</summary>
+    [HttpPost("{id:guid}/deliveries/{deliveryId:guid}/retry")]
+    public async Task<ActionResult<WebhookDeliveryDto>> RetryDelivery(Guid id, Guid deliveryId, CancellationToken cancellationToken)
+    {
+        var delivery = await mediator.Send(new RetryWebhookDeliveryCommand(User.OrganizationId(), id, deliveryId), cancellationToken);
+        return StatusCode(StatusCodes.Status202Accepted, delivery);
+    }
 }

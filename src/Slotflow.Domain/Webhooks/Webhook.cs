@@ -31,7 +31,10 @@ public sealed class Webhook
 
     public IReadOnlyList<string> Events { get; private set; }
 
-    /// <summary>"whsec_" and 32 bytes from a CSPRNG, base64url-encoded; the whole string keys the HMAC.</summary>
+    /// <summary>
+    /// "whsec_" and 32 bytes from a CSPRNG in standard base64: the whole string keys X-Slotflow-Signature, and the
+    /// decoded bytes key webhook-signature, as Standard Webhooks verifiers expect.
+    /// </summary>
     public string SigningSecret { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -57,10 +60,7 @@ public sealed class Webhook
             throw DomainException.Invalid($"events must be a non-empty list of distinct events from: {string.Join(", ", KnownEvents)}.");
         }
 
-        var secret = SecretPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var secret = SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         return new Webhook(Guid.NewGuid(), organizationId, url, [.. events], secret, now.ToUniversalTime());
     }
-
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

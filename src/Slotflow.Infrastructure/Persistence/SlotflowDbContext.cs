@@ -28,6 +28,8 @@ public sealed class SlotflowDbContext(DbContextOptions<SlotflowDbContext> option
 
     public DbSet<Webhook> Webhooks => Set<Webhook>();
 
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
     /// <summary>Publishes the domain events of tracked aggregates first, so what their handlers add commits with them.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -67,6 +67,7 @@ public sealed class SlotflowApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(_environment);
         builder.UseSetting("ConnectionStrings:Slotflow", ConnectionString);
+        builder.UseSetting("Webhooks:AllowPrivateTargets", "true"); // receivers in tests listen on 127.0.0.1
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using Slotflow.Application.Webhooks;
 using Slotflow.Application.Webhooks.CreateWebhook;
 using Slotflow.Domain.Common;
 using Slotflow.Domain.Organizations;
@@ -15,6 +16,7 @@ public sealed class CreateWebhookCommandHandlerTests
     private Mock<IOrganizationRepository> _organizations = null!;
     private Mock<IWebhookRepository> _webhooks = null!;
     private Mock<IUnitOfWork> _unitOfWork = null!;
+    private Mock<IWebhookTargetPolicy> _targets = null!;
     private Organization _organization = null!;
     private CreateWebhookCommandHandler _handler = null!;
     private CreateWebhookCommand _command = null!;
@@ -25,10 +27,12 @@ public sealed class CreateWebhookCommandHandlerTests
         _organizations = new Mock<IOrganizationRepository>();
         _webhooks = new Mock<IWebhookRepository>();
         _unitOfWork = new Mock<IUnitOfWork>();
+        _targets = new Mock<IWebhookTargetPolicy>();
         _organization = Organization.Create("Acme", Plan.Free, autoPurchase: false, Now);
         _organizations.Setup(o => o.FindAsync(_organization.Id, It.IsAny<CancellationToken>())).ReturnsAsync(() => _organization);
         _command = new CreateWebhookCommand(_organization.Id, "https://example.com/h", [Webhook.BookingConfirmed]);
-        _handler = new CreateWebhookCommandHandler(_organizations.Object, _webhooks.Object, _unitOfWork.Object, new FakeTimeProvider(Now));
+        _handler = new CreateWebhookCommandHandler(
+            _organizations.Object, _webhooks.Object, _targets.Object, _unitOfWork.Object, new FakeTimeProvider(Now));
     }
 
     [Test]
@@ -55,6 +59,20 @@ public sealed class CreateWebhookCommandHandlerTests
         _webhooks.Setup(w => w.CountAsync(_organization.Id, It.IsAny<CancellationToken>())).ReturnsAsync(2);
 
         Assert.That(async () => await _handler.Handle(_command, CancellationToken.None), ThrowsDomainError(ErrorCode.LimitReached));
+        _webhooks.Verify(w => w.Add(It.IsAny<Webhook>()), Times.Never);
+        _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public void Handle_WhenTheTargetPolicyRefusesTheUrl_ThrowsValidationErrorWithItsReason_AndSavesNothing()
+    {
+        _targets.Setup(t => t.RefusalAsync(new Uri("https://example.com/h"), It.IsAny<CancellationToken>())).ReturnsAsync("url is private.");
+
+        Assert.That(
+            async () => await _handler.Handle(_command, CancellationToken.None),
+            Throws.TypeOf<DomainException>()
+                .With.Property(nameof(DomainException.Code)).EqualTo(ErrorCode.ValidationError)
+                .And.Message.EqualTo("url is private."));
         _webhooks.Verify(w => w.Add(It.IsAny<Webhook>()), Times.Never);
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never);
     }

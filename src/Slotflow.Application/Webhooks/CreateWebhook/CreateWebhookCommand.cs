@@ -12,11 +12,18 @@ public sealed record CreateWebhookCommand(Guid OrganizationId, string? Url, IRea
 public sealed class CreateWebhookCommandHandler(
     IOrganizationRepository organizations,
     IWebhookRepository webhooks,
+    IWebhookTargetPolicy targets,
     IUnitOfWork unitOfWork,
     TimeProvider clock) : ICommandHandler<CreateWebhookCommand, WebhookDto>
 {
-    public async ValueTask<WebhookDto> Handle(CreateWebhookCommand command, CancellationToken cancellationToken) =>
-        await ConcurrencyRetry.RunAsync(unitOfWork, async () =>
+    public async ValueTask<WebhookDto> Handle(CreateWebhookCommand command, CancellationToken cancellationToken)
+    {
+        if (await targets.RefusalAsync(new Uri(command.Url!), cancellationToken) is { } refusal)
+        {
+            throw DomainException.Invalid(refusal);
+        }
+
+        return await ConcurrencyRetry.RunAsync(unitOfWork, async () =>
         {
             var organization = await organizations.FindAsync(command.OrganizationId, cancellationToken)
                 ?? throw DomainException.NotFound("Organization");
@@ -32,4 +39,5 @@ public sealed class CreateWebhookCommandHandler(
             await unitOfWork.SaveChangesAsync(cancellationToken);
             return webhook.ToDto();
         });
+    }
 }

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Slotflow.Application.Common;
 
-namespace Slotflow.Api.Json;
+namespace Slotflow.Application.Common;
 
 /// <summary>
 /// Instants on the wire: written as UTC with milliseconds and Z; read from any ISO 8601 instant with Z or an

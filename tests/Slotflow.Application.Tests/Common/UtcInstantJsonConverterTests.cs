@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Slotflow.Api.Json;
+using Slotflow.Application.Common;
 
-namespace Slotflow.Api.Tests;
+namespace Slotflow.Application.Tests.Common;
 
 /// <summary>Instants on the wire (spec §1): UTC with milliseconds out; Z or an explicit offset in.</summary>
 public sealed class UtcInstantJsonConverterTests

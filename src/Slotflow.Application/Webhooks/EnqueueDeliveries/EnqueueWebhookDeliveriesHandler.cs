@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Mediator;
+using Slotflow.Application.Bookings;
+using Slotflow.Application.Common;
+using Slotflow.Domain.Bookings;
+using Slotflow.Domain.Webhooks;
+
+namespace Slotflow.Application.Webhooks.EnqueueDeliveries;
+
+/// <summary>
+/// The transactional outbox: runs while the booking change is being saved, so each subscribed webhook's delivery
+/// row commits with it or not at all. Nothing is sent here; the delivery worker does that after the commit.
+/// </summary>
+public sealed class EnqueueWebhookDeliveriesHandler(IWebhookRepository webhooks, IWebhookDeliveryRepository deliveries)
+    : INotificationHandler<BookingConfirmed>, INotificationHandler<BookingCancelled>
+{
+    public async ValueTask Handle(BookingConfirmed notification, CancellationToken cancellationToken) =>
+        await EnqueueAsync(Webhook.BookingConfirmed, notification.Booking, notification.Booking.CreatedAt, cancellationToken);
+
+    public async ValueTask Handle(BookingCancelled notification, CancellationToken cancellationToken) =>
+        await EnqueueAsync(Webhook.BookingCancelled, notification.Booking, notification.Booking.CancelledAt!.Value, cancellationToken);
+
+    private async Task EnqueueAsync(string eventName, Booking booking, DateTimeOffset occurredAt, CancellationToken cancellationToken)
+    {
+        var subscribed = (await webhooks.ListAsync(booking.OrganizationId, cancellationToken)).Where(w => w.Events.Contains(eventName)).ToList();
+        if (subscribed.Count == 0)
+        {
+            return;
+        }
+
+        var payload = JsonSerializer.Serialize(new WebhookEventPayload(eventName, occurredAt, booking.ToDto()), SlotflowJson.Options);
+        foreach (var webhook in subscribed)
+        {
+            deliveries.Add(WebhookDelivery.Enqueue(webhook, booking.Id, eventName, payload, occurredAt));
+        }
+    }
+}
+
+/// <summary>The delivery body (spec §9): the event, when it happened, and the complete booking with its metadata.</summary>
+public sealed record WebhookEventPayload(string Event, DateTimeOffset CreatedAt, BookingDto Data);

@@ -1,0 +1,8 @@
+namespace Slotflow.Domain.Webhooks;
+
+public enum WebhookDeliveryStatus
+{
+    Pending,
+    Delivered,
+    Failed,
+}

@@ -1,0 +1,121 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Slotflow.Infrastructure.Webhooks;
+
+/// <summary>
+/// Sends due deliveries: claims a batch, POSTs them a few at a time, and records each outcome on its row. Every
+/// process runs one; claims keep them off each other's rows. On shutdown, claims not yet attempted are given back.
+/// </summary>
+internal sealed partial class WebhookDeliveryWorker(
+    IServiceScopeFactory scopes,
+    WebhookSender sender,
+    IOptions<WebhookDeliveryOptions> options,
+    TimeProvider clock,
+    ILogger<WebhookDeliveryWorker> logger) : BackgroundService
+{
+    private WebhookDeliveryOptions Options => options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!Options.WorkerEnabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var claimed = 0;
+            try
+            {
+                claimed = await RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The worker outlives any one failed round (a locked or briefly unreachable database).
+            catch (Exception failure)
+#pragma warning restore CA1031
+            {
+                LogRoundFailed(failure);
+            }
+
+            if (claimed < Options.BatchSize)
+            {
+                try
+                {
+                    await Task.Delay(Options.PollInterval, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>One round: claim what is due and attempt each; answers how many were claimed.</summary>
+    private async Task<int> RunOnceAsync(CancellationToken stoppingToken)
+    {
+        IReadOnlyList<ClaimedDelivery> claimed;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            claimed = await scope.ServiceProvider.GetRequiredService<WebhookOutbox>()
+                .ClaimDueAsync(clock.GetUtcNow(), Options.ClaimLease, Options.BatchSize, stoppingToken);
+        }
+
+        // Not cancelled by the stopping token itself: each delivery must get to release its claim.
+        await Parallel.ForEachAsync(
+            claimed,
+            new ParallelOptions { MaxDegreeOfParallelism = Options.MaxConcurrentSends },
+            async (delivery, _) => await AttemptAsync(delivery, stoppingToken));
+        return claimed.Count;
+    }
+
+    private async Task AttemptAsync(ClaimedDelivery delivery, CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var outbox = scope.ServiceProvider.GetRequiredService<WebhookOutbox>();
+        AttemptOutcome outcome;
+        try
+        {
+            stoppingToken.ThrowIfCancellationRequested();
+            outcome = await sender.SendAsync(delivery, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            await outbox.ReleaseAsync(delivery, clock.GetUtcNow(), CancellationToken.None);
+            return;
+        }
+#pragma warning disable CA1031 // Anything else the send threw is that attempt's error, recorded like a refused connection.
+        catch (Exception failure)
+#pragma warning restore CA1031
+        {
+            outcome = new AttemptOutcome(clock.GetUtcNow(), null, failure.Message, TimeSpan.Zero);
+        }
+
+        // Not cancellable: an attempt that was made is recorded even while the service stops.
+        var recorded = await outbox.RecordAsync(
+            delivery, outcome.AttemptedAt, outcome.StatusCode, outcome.Error, outcome.Duration, Options.Schedule(), CancellationToken.None);
+        if (!recorded)
+        {
+            LogClaimLost(delivery.Id);
+        }
+        else if (outcome.StatusCode is not (>= 200 and <= 299))
+        {
+            LogAttemptFailed(delivery.Id, delivery.Url, outcome.StatusCode, outcome.Error);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A webhook delivery round failed; the worker carries on.")]
+    private partial void LogRoundFailed(Exception failure);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} to {Url} failed: status {StatusCode}, error {Error}")]
+    private partial void LogAttemptFailed(Guid deliveryId, string url, int? statusCode, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} was no longer held by this worker when its outcome was recorded.")]
+    private partial void LogClaimLost(Guid deliveryId);
+}

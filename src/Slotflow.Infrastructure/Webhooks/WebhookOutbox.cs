@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Slotflow.Domain.Common;
+using Slotflow.Domain.Webhooks;
+using Slotflow.Infrastructure.Persistence;
+using static Slotflow.Infrastructure.Persistence.Configurations.WebhookDeliveryConfiguration;
+
+namespace Slotflow.Infrastructure.Webhooks;
+
+/// <summary>A delivery this worker holds, with what it needs to send it.</summary>
+internal sealed record ClaimedDelivery(Guid Id, Guid ClaimToken, string Event, string Payload, string Url, string SigningSecret);
+
+/// <summary>
+/// The worker's side of the outbox table. A claim is one conditional UPDATE (pending, due, and not claimed by anyone
+/// whose lease is still running), so two workers on one database never both win a row; the lease moves the row's
+/// next attempt time forward, which is also what hands it to another worker if this one dies mid-attempt.
+/// </summary>
+internal sealed class WebhookOutbox(SlotflowDbContext db)
+{
+    private IUnitOfWork UnitOfWork => db;
+
+    public async Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int batchSize, CancellationToken cancellationToken)
+    {
+        var token = Guid.NewGuid();
+        return await UnitOfWork.InTransactionAsync(async () =>
+        {
+            var due = await Due(now).OrderBy(d => d.NextAttemptAt).Select(d => d.Id).Take(batchSize).ToListAsync(cancellationToken);
+            if (due.Count == 0)
+            {
+                return (IReadOnlyList<ClaimedDelivery>)[];
+            }
+
+            // The due condition is repeated so that a row another worker claimed since the SELECT is not taken again.
+            await Due(now).Where(d => due.Contains(d.Id)).ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(d => EF.Property<Guid?>(d, ClaimToken), token)
+                    .SetProperty(d => d.NextAttemptAt, now + lease)
+                    .SetProperty(d => d.Version, d => d.Version + 1),
+                cancellationToken);
+
+            return await (
+                from delivery in db.WebhookDeliveries.AsNoTracking()
+                where EF.Property<Guid?>(delivery, ClaimToken) == token
+                join webhook in db.Webhooks on delivery.WebhookId equals webhook.Id
+                select new ClaimedDelivery(delivery.Id, token, delivery.Event, delivery.Payload, webhook.Url, webhook.SigningSecret))
+                .ToListAsync(cancellationToken);
+        }, cancellationToken);
+    }
+
+    /// <summary>Saves the attempt's outcome and ends the claim; false if the claim was lost (lease over, or the webhook deleted).</summary>
+    public async Task<bool> RecordAsync(
+        ClaimedDelivery claimed, DateTimeOffset attemptedAt, int? statusCode, string? error, TimeSpan duration, WebhookRetrySchedule schedule,
+        CancellationToken cancellationToken)
+    {
+        // A manual retry of the same row meanwhile bumps its token: read again and record on top of it.
+        for (var round = 1; ; round++)
+        {
+            var delivery = await db.WebhookDeliveries.FirstOrDefaultAsync(
+                d => d.Id == claimed.Id && EF.Property<Guid?>(d, ClaimToken) == claimed.ClaimToken, cancellationToken);
+            if (delivery is null)
+            {
+                return false;
+            }
+
+            delivery.RecordAttempt(attemptedAt, statusCode, error, duration, schedule);
+            db.Entry(delivery).Property(ClaimToken).CurrentValue = null;
+            try
+            {
+                await UnitOfWork.SaveChangesAsync(cancellationToken);
+                return true;
+            }
+            catch (ConcurrencyConflictException) when (round < 5)
+            {
+                UnitOfWork.DiscardChanges();
+            }
+        }
+    }
+
+    /// <summary>Gives an unattempted claim back (the service is stopping), due at once for any worker.</summary>
+    public async Task ReleaseAsync(ClaimedDelivery claimed, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await UnitOfWork.InTransactionAsync(
+            async () => await db.WebhookDeliveries
+                .Where(d => d.Id == claimed.Id && EF.Property<Guid?>(d, ClaimToken) == claimed.ClaimToken)
+                .ExecuteUpdateAsync(
+                    set => set
+                        .SetProperty(d => EF.Property<Guid?>(d, ClaimToken), (Guid?)null)
+                        .SetProperty(d => d.NextAttemptAt, now)
+                        .SetProperty(d => d.Version, d => d.Version + 1),
+                    cancellationToken),
+            cancellationToken);
+
+    private IQueryable<WebhookDelivery> Due(DateTimeOffset now) =>
+        db.WebhookDeliveries.Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now);
+}
