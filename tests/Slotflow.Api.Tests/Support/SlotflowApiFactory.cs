@@ -34,6 +34,9 @@ public sealed class SlotflowApiFactory : WebApplicationFactory<Program>
 
     public string ConnectionString => $"Data Source={_databasePath}";
 
+    /// <summary>Leave the database file behind on dispose, for a later factory on the same path (a restart).</summary>
+    public bool KeepDatabase { get; init; }
+
     public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"slotflow-test-{Guid.NewGuid():N}.db");
 
     public async Task<TestOrganization> CreateOrganizationAsync(string plan = "growth", bool autoPurchase = false)
@@ -83,6 +86,11 @@ public sealed class SlotflowApiFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (KeepDatabase)
+        {
+            return;
+        }
+
         foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
         {
             File.Delete(_databasePath + suffix);
