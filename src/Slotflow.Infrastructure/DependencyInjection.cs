@@ -28,9 +28,15 @@ public static class DependencyInjection
     {
         // Read when first needed, so configuration added by hosts and tests after registration still counts.
         // Interceptors registered in DI (diagnostics, tests counting round trips) are attached to every context.
-        services.AddDbContext<SlotflowDbContext>((provider, options) => options
-            .UseSqlite(ConnectionString(provider.GetRequiredService<IConfiguration>()))
-            .AddInterceptors(provider.GetServices<IInterceptor>()));
+        services.AddDbContext<SqliteSlotflowDbContext>((sp, options) => Configure(sp, options, DatabaseProvider.Sqlite));
+        services.AddDbContext<PostgresSlotflowDbContext>((sp, options) => Configure(sp, options, DatabaseProvider.Postgres));
+        services.AddDbContext<SqlServerSlotflowDbContext>((sp, options) => Configure(sp, options, DatabaseProvider.SqlServer));
+        services.AddScoped<SlotflowDbContext>(sp => Provider(sp.GetRequiredService<IConfiguration>()) switch
+        {
+            DatabaseProvider.Postgres => sp.GetRequiredService<PostgresSlotflowDbContext>(),
+            DatabaseProvider.SqlServer => sp.GetRequiredService<SqlServerSlotflowDbContext>(),
+            _ => sp.GetRequiredService<SqliteSlotflowDbContext>(),
+        });
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<SlotflowDbContext>());
         services.AddScoped<IHumanRepository, HumanRepository>();
         services.AddScoped<IOrganizationRepository, OrganizationRepository>();
@@ -76,6 +82,19 @@ public static class DependencyInjection
             .AddResilienceHandler("webhook-attempt", (pipeline, context) =>
                 pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<WebhookDeliveryOptions>>().Value.AttemptTimeout));
     }
+
+    /// <summary>Database:Provider: Sqlite (the default), SqlServer or Postgres.</summary>
+    public static DatabaseProvider Provider(IConfiguration configuration)
+    {
+        var name = configuration["Database:Provider"];
+        return string.IsNullOrWhiteSpace(name) ? DatabaseProvider.Sqlite
+            : Enum.TryParse<DatabaseProvider>(name, ignoreCase: true, out var provider) && Enum.IsDefined(provider) ? provider
+            : throw new InvalidOperationException($"Database:Provider must be Sqlite, SqlServer or Postgres, not \"{name}\".");
+    }
+
+    private static void Configure(IServiceProvider services, DbContextOptionsBuilder options, DatabaseProvider provider) =>
+        DatabaseOptions.Configure(options, provider, ConnectionString(services.GetRequiredService<IConfiguration>()))
+            .AddInterceptors(services.GetServices<IInterceptor>());
 
     internal static string ConnectionString(IConfiguration configuration)
     {

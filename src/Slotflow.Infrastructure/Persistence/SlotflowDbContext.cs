@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Mediator;
 using Slotflow.Domain.Bookings;
@@ -10,7 +11,11 @@ using Slotflow.Infrastructure.Idempotency;
 
 namespace Slotflow.Infrastructure.Persistence;
 
-public sealed class SlotflowDbContext(DbContextOptions<SlotflowDbContext> options, IPublisher publisher) : DbContext(options), IUnitOfWork
+/// <summary>
+/// The one model, for every provider. Each provider has a derived context (Providers/) only so that its migrations
+/// form their own set; nothing else differs by type.
+/// </summary>
+public abstract class SlotflowDbContext(DbContextOptions options, IPublisher publisher) : DbContext(options), IUnitOfWork
 {
     public DbSet<Organization> Organizations => Set<Organization>();
 
@@ -58,19 +63,42 @@ public sealed class SlotflowDbContext(DbContextOptions<SlotflowDbContext> option
         {
             throw new ConcurrencyConflictException(conflict);
         }
-        catch (DbUpdateException write) when (OverlapBackstop.IsViolation(write))
+        catch (DbUpdateException write) when (OverlapBackstop.IsViolation(write) || TransientFault.IsTransient(write))
         {
             throw new ConcurrencyConflictException(write);
         }
     }
 
+    /// <remarks>
+    /// Runs under the provider's execution strategy, so a transient fault (dropped connection, deadlock, serialization
+    /// failure) runs the whole unit again from fresh reads; what is still transient after its retries is answered like
+    /// a lost race, by the caller deciding again.
+    /// </remarks>
     async Task<T> IUnitOfWork.InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {
         using var gate = await EnterWriteGateAsync(cancellationToken);
-        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
-        var result = await work();
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        var attempt = 0;
+        try
+        {
+            return await Database.CreateExecutionStrategy().ExecuteAsync(
+                async ct =>
+                {
+                    if (attempt++ > 0)
+                    {
+                        ChangeTracker.Clear();
+                    }
+
+                    await using var transaction = await Database.BeginTransactionAsync(ct);
+                    var result = await work();
+                    await transaction.CommitAsync(ct);
+                    return result;
+                },
+                cancellationToken);
+        }
+        catch (Exception fault) when (TransientFault.IsTransient(fault) || fault is RetryLimitExceededException)
+        {
+            throw new ConcurrencyConflictException(fault);
+        }
     }
 
     private async Task<IDisposable?> EnterWriteGateAsync(CancellationToken cancellationToken) =>

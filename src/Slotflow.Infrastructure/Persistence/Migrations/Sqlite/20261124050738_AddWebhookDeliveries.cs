@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Slotflow.Infrastructure.Persistence.Migrations
+namespace Slotflow.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class AddWebhookDeliveries : Migration

@@ -8,9 +8,9 @@ using Slotflow.Infrastructure.Persistence;
 
 #nullable disable
 
-namespace Slotflow.Infrastructure.Persistence.Migrations
+namespace Slotflow.Infrastructure.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(SlotflowDbContext))]
+    [DbContext(typeof(SqliteSlotflowDbContext))]
     [Migration("20261124024958_InitialCreate")]
     partial class InitialCreate
     {

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Slotflow.Infrastructure.Persistence;
+
+/// <summary>The provider's EF Core options: one place for the retry policy of each server.</summary>
+internal static class DatabaseOptions
+{
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
+    {
+        _ = provider switch
+        {
+            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString),
+            // Transient faults (dropped connections, deadlocks, serialization failures) are retried by EF Core's
+            // execution strategy; IUnitOfWork runs each transaction inside it.
+            DatabaseProvider.Postgres => builder.UseNpgsql(connectionString, o => o.EnableRetryOnFailure()),
+            DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o => o.EnableRetryOnFailure()),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+        };
+        return builder;
+    }
+}

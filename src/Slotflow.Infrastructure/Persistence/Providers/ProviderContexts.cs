@@ -1,0 +1,53 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Slotflow.Infrastructure.Persistence;
+
+// One derived context per provider, so that each has its own checked-in migration set (Migrations/<Provider>).
+
+public sealed class SqliteSlotflowDbContext(DbContextOptions<SqliteSlotflowDbContext> options, IPublisher publisher)
+    : SlotflowDbContext(options, publisher);
+
+public sealed class PostgresSlotflowDbContext(DbContextOptions<PostgresSlotflowDbContext> options, IPublisher publisher)
+    : SlotflowDbContext(options, publisher);
+
+public sealed class SqlServerSlotflowDbContext(DbContextOptions<SqlServerSlotflowDbContext> options, IPublisher publisher)
+    : SlotflowDbContext(options, publisher);
+
+/// <summary>
+/// For <c>dotnet ef migrations add/script</c>: a context of each provider without a server or the web host. The
+/// connection strings are placeholders; nothing connects.
+/// </summary>
+internal sealed class DesignTimeContexts :
+    IDesignTimeDbContextFactory<SqliteSlotflowDbContext>,
+    IDesignTimeDbContextFactory<PostgresSlotflowDbContext>,
+    IDesignTimeDbContextFactory<SqlServerSlotflowDbContext>
+{
+    SqliteSlotflowDbContext IDesignTimeDbContextFactory<SqliteSlotflowDbContext>.CreateDbContext(string[] args) =>
+        new(Options<SqliteSlotflowDbContext>(DatabaseProvider.Sqlite, "Data Source=design.db"), NoPublisher.Instance);
+
+    PostgresSlotflowDbContext IDesignTimeDbContextFactory<PostgresSlotflowDbContext>.CreateDbContext(string[] args) =>
+        new(Options<PostgresSlotflowDbContext>(DatabaseProvider.Postgres, "Host=localhost"), NoPublisher.Instance);
+
+    SqlServerSlotflowDbContext IDesignTimeDbContextFactory<SqlServerSlotflowDbContext>.CreateDbContext(string[] args) =>
+        new(Options<SqlServerSlotflowDbContext>(DatabaseProvider.SqlServer, "Server=localhost"), NoPublisher.Instance);
+
+    private static DbContextOptions<T> Options<T>(DatabaseProvider provider, string connectionString)
+        where T : DbContext
+    {
+        var builder = new DbContextOptionsBuilder<T>();
+        DatabaseOptions.Configure(builder, provider, connectionString);
+        return builder.Options;
+    }
+
+    private sealed class NoPublisher : IPublisher
+    {
+        public static readonly NoPublisher Instance = new();
+
+        public ValueTask Publish<TNotification>(TNotification notification, CancellationToken cancellationToken = default)
+            where TNotification : INotification => ValueTask.CompletedTask;
+
+        public ValueTask Publish(object notification, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+    }
+}

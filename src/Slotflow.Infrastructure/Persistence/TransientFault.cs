@@ -1,0 +1,30 @@
+using Microsoft.Data.SqlClient;
+using Microsoft.EntityFrameworkCore.SqlServer.Storage.Internal;
+using Npgsql;
+
+namespace Slotflow.Infrastructure.Persistence;
+
+/// <summary>
+/// Faults that say nothing about the request and pass if it runs again: PostgreSQL's serialization failures,
+/// deadlocks and dropped connections (Npgsql's own judgement), and SQL Server's transient errors (EF Core's list).
+/// </summary>
+internal static class TransientFault
+{
+    public static bool IsTransient(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            switch (current)
+            {
+                case NpgsqlException npgsql when npgsql.IsTransient:
+                    return true;
+#pragma warning disable EF1001 // The provider's own list of transient error numbers, rather than a copy of it.
+                case SqlException sql when SqlServerTransientExceptionDetector.ShouldRetryOn(sql):
+#pragma warning restore EF1001
+                    return true;
+            }
+        }
+
+        return false;
+    }
+}
