@@ -8,10 +8,10 @@ namespace Slotflow.Api.Tests;
 /// <summary>The production way in: the built Slotflow.Api.dll creates an organization and prints its key once.</summary>
 public sealed partial class CreateOrganizationCommandLineTests
 {
-    private string _databasePath = null!;
+    private TestDatabase _database = null!;
 
     [SetUp]
-    public void NewDatabase() => _databasePath = SlotflowApiFactory.NewDatabasePath();
+    public void NewDatabase() => _database = TestDatabase.Create();
 
     [Test]
     public async Task CreateOrganization_PrintsAKeyThatAuthenticates()
@@ -23,7 +23,7 @@ public sealed partial class CreateOrganizationCommandLineTests
         Assert.That(key.Success, Is.True, output);
         Assert.That(output, Does.Contain("starter").And.Contain("auto-purchase on"));
 
-        using var factory = new SlotflowApiFactory("Production", databasePath: _databasePath);
+        using var factory = new SlotflowApiFactory("Production", database: _database);
         var response = await factory.ClientWith(key.Value).GetAsync("/v1/humans");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var organization = await factory.QueryAsync(db => Task.FromResult(db.Organizations.Single()));
@@ -40,7 +40,7 @@ public sealed partial class CreateOrganizationCommandLineTests
         var (exitCode, _, error) = await RunAsync(["create-organization", "--name", "Acme", "--plan", "free"], environment: "Development");
 
         Assert.That(exitCode, Is.Zero, error);
-        using var factory = new SlotflowApiFactory("Production", databasePath: _databasePath);
+        using var factory = new SlotflowApiFactory("Production", database: _database);
         var names = await factory.QueryAsync(db => Task.FromResult(db.Organizations.Select(o => o.Name).ToList()));
         Assert.That(names, Is.EqualTo(new[] { "Acme" }));
     }
@@ -60,21 +60,12 @@ public sealed partial class CreateOrganizationCommandLineTests
             Assert.That(error, Is.Not.Empty);
             Assert.That(ApiKeyPattern().IsMatch(output), Is.False);
         });
-        if (File.Exists(_databasePath))
-        {
-            using var factory = new SlotflowApiFactory("Production", databasePath: _databasePath);
-            Assert.That(await factory.QueryAsync(db => Task.FromResult(db.Organizations.Count())), Is.Zero);
-        }
+        using var factory = new SlotflowApiFactory("Production", database: _database);
+        Assert.That(await factory.QueryAsync(db => Task.FromResult(db.Organizations.Count())), Is.Zero);
     }
 
     [TearDown]
-    public void DeleteDatabase()
-    {
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(_databasePath + suffix);
-        }
-    }
+    public void DeleteDatabase() => _database.Dispose();
 
     private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments) => RunAsync(arguments, "Production");
 
@@ -94,7 +85,10 @@ public sealed partial class CreateOrganizationCommandLineTests
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["DOTNET_ENVIRONMENT"] = environment;
-        start.Environment["ConnectionStrings__Slotflow"] = $"Data Source={_databasePath}";
+        foreach (var (key, value) in _database.Settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

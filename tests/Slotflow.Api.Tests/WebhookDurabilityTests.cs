@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Slotflow.Api.Tests.Support;
@@ -15,14 +14,14 @@ namespace Slotflow.Api.Tests;
 public sealed class WebhookDurabilityTests
 {
     private readonly SettableClock _clock = new(HeldNow);
-    private string _databasePath = null!;
+    private TestDatabase _database = null!;
     private WebhookReceiver _receiver = null!;
 
     [SetUp]
     public async Task Start()
     {
         _clock.Now = HeldNow;
-        _databasePath = SlotflowApiFactory.NewDatabasePath();
+        _database = TestDatabase.Create();
         _receiver = await WebhookReceiver.StartAsync();
     }
 
@@ -30,18 +29,14 @@ public sealed class WebhookDurabilityTests
     public async Task Stop()
     {
         await _receiver.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(_databasePath + suffix);
-        }
+        _database.Dispose();
     }
 
     [Test]
     public async Task BookedWhileNoWorkerRan_IsDeliveredByTheNextServiceOnTheDatabase()
     {
         string bookingId;
-        using (var first = Service(workerEnabled: false, keepDatabase: true))
+        using (var first = Service(workerEnabled: false))
         {
             var organization = await first.CreateOrganizationAsync();
             await RegisterAsync(organization.Client, _receiver.Url, "booking.confirmed");
@@ -67,7 +62,7 @@ public sealed class WebhookDurabilityTests
     {
         _receiver.Answer = call => call == 1 ? null : 200; // the first call hangs until the service stops waiting
         Guid deliveryId;
-        using (var first = Service(workerEnabled: true, keepDatabase: true))
+        using (var first = Service(workerEnabled: true))
         {
             var organization = await first.CreateOrganizationAsync();
             await RegisterAsync(organization.Client, _receiver.Url, "booking.confirmed");
@@ -96,7 +91,7 @@ public sealed class WebhookDurabilityTests
     public async Task TwoServicesOnOneDatabase_Deliver200DeliveriesExactlyOnceBetweenThem()
     {
         List<string> bookingIds = [];
-        using (var setup = Service(workerEnabled: false, keepDatabase: true))
+        using (var setup = Service(workerEnabled: false))
         {
             var organization = await setup.CreateOrganizationAsync();
             await RegisterAsync(organization.Client, _receiver.Url, "booking.confirmed");
@@ -108,8 +103,8 @@ public sealed class WebhookDurabilityTests
         }
 
         // Small batches so that both workers keep claiming while the other is sending.
-        using var one = Service(workerEnabled: true, keepDatabase: true, batchSize: 5);
-        using var two = Service(workerEnabled: true, keepDatabase: true, batchSize: 5);
+        using var one = Service(workerEnabled: true, batchSize: 5);
+        using var two = Service(workerEnabled: true, batchSize: 5);
         await _receiver.WaitForAcceptedAsync(200);
         await Task.Delay(500);
 
@@ -121,7 +116,7 @@ public sealed class WebhookDurabilityTests
         });
     }
 
-    private SlotflowApiFactory Service(bool workerEnabled, bool keepDatabase = false, int batchSize = 50)
+    private SlotflowApiFactory Service(bool workerEnabled, int batchSize = 50)
     {
         var factory = new SlotflowApiFactory(
             settings: FastWorker(new()
@@ -130,14 +125,14 @@ public sealed class WebhookDurabilityTests
                 ["Webhooks:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             }),
             configureServices: s => s.AddSingleton<TimeProvider>(_clock),
-            databasePath: _databasePath) { KeepDatabase = keepDatabase };
+            database: _database);
         factory.StartServer(); // now, so the worker runs even before the first request
         return factory;
     }
 
     private async Task<T> ReadAsync<T>(Func<Slotflow.Infrastructure.Persistence.SlotflowDbContext, Task<T>> query)
     {
-        using var reader = Service(workerEnabled: false, keepDatabase: true);
+        using var reader = Service(workerEnabled: false);
         return await reader.QueryAsync(query);
     }
 }

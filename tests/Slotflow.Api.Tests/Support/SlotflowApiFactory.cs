@@ -4,17 +4,20 @@ using Mediator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Slotflow.Application.Organizations.CreateOrganization;
 using Slotflow.Infrastructure.Persistence;
 
 namespace Slotflow.Api.Tests.Support;
 
-/// <summary>The real service on Kestrel, bound to a free loopback port, over its own throwaway SQLite file.</summary>
+/// <summary>
+/// The real service on Kestrel, bound to a free loopback port, over its own throwaway database (SQLite, or PostgreSQL
+/// in the PostgreSQL build of the suite) — or over a database the test owns and shares between services.
+/// </summary>
 public sealed class SlotflowApiFactory : WebApplicationFactory<Program>
 {
-    private readonly string _databasePath;
+    private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
     private readonly string _environment;
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _configureServices;
@@ -23,21 +26,17 @@ public sealed class SlotflowApiFactory : WebApplicationFactory<Program>
         string environment = "Testing",
         Dictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configureServices = null,
-        string? databasePath = null)
+        TestDatabase? database = null)
     {
-        _databasePath = databasePath ?? NewDatabasePath();
+        _ownsDatabase = database is null;
+        _database = database ?? TestDatabase.Create();
         _environment = environment;
         _settings = settings ?? [];
         _configureServices = configureServices;
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
-    public string ConnectionString => $"Data Source={_databasePath}";
-
-    /// <summary>Leave the database file behind on dispose, for a later factory on the same path (a restart).</summary>
-    public bool KeepDatabase { get; init; }
-
-    public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"slotflow-test-{Guid.NewGuid():N}.db");
+    public TestDatabase Database => _database;
 
     public async Task<TestOrganization> CreateOrganizationAsync(string plan = "growth", bool autoPurchase = false)
     {
@@ -69,7 +68,11 @@ public sealed class SlotflowApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
-        builder.UseSetting("ConnectionStrings:Slotflow", ConnectionString);
+        foreach (var (key, value) in _database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Webhooks:AllowPrivateTargets", "true"); // receivers in tests listen on 127.0.0.1
         foreach (var (key, value) in _settings)
         {
@@ -85,15 +88,9 @@ public sealed class SlotflowApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
-        if (KeepDatabase)
+        if (_ownsDatabase)
         {
-            return;
-        }
-
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(_databasePath + suffix);
+            _database.Dispose();
         }
     }
 }

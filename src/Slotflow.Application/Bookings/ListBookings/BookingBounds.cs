@@ -28,8 +28,9 @@ public static class BookingBounds
             return false;
         }
 
-        // An instant bound of date_to is inclusive: bookings starting exactly then are listed.
-        bound = endOfDay ? instant.AddTicks(1) : instant;
+        // An instant bound of date_to is inclusive: bookings starting exactly then are listed. One microsecond, not a
+        // tick: PostgreSQL keeps microseconds, and a tick would round away.
+        bound = endOfDay ? instant.AddMicroseconds(1) : instant;
         return true;
     }
 
