@@ -7,6 +7,11 @@ if (args is [CreateOrganizationCli.CommandName, .. var rest])
     return await CreateOrganizationCli.RunAsync(rest, Console.Out, Console.Error);
 }
 
+if (args is [MigrateCli.CommandName, .. var migrateArguments])
+{
+    return await MigrateCli.RunAsync(migrateArguments, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSlotflowApi();
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Slotflow.Api.Tests.Support;
@@ -69,34 +68,8 @@ public sealed partial class CreateOrganizationCommandLineTests
 
     private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments) => RunAsync(arguments, "Production");
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] arguments, string environment)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(typeof(Program).Assembly.Location)!,
-        };
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
-        start.Environment["DOTNET_ENVIRONMENT"] = environment;
-        foreach (var (key, value) in _database.Settings)
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(string[] arguments, string environment) =>
+        ApiProcess.RunAsync(arguments, _database.Settings, environment);
 
     [GeneratedRegex("sk_live_[a-z0-9]{32}")]
     private static partial Regex ApiKeyPattern();

@@ -14,7 +14,9 @@ public static class DatabaseStartup
     public const string DevelopmentApiKeySetting = "Development:ApiKey";
 
     /// <param name="seedDevelopmentOrganization">False for command-line tools: they may point at a real database even when run in Development.</param>
-    public static async Task PrepareDatabaseAsync(this IServiceProvider services, bool seedDevelopmentOrganization = true, CancellationToken cancellationToken = default)
+    /// <param name="migrate">True to migrate whatever Database:MigrateOnStartup says (the migrate command).</param>
+    public static async Task PrepareDatabaseAsync(
+        this IServiceProvider services, bool seedDevelopmentOrganization = true, bool migrate = false, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SlotflowDbContext>();
@@ -25,7 +27,7 @@ public static class DatabaseStartup
             EnsureSqliteFolder(DependencyInjection.ConnectionString(configuration));
         }
 
-        if (configuration.GetValue("Database:MigrateOnStartup", defaultValue: true))
+        if (migrate || configuration.GetValue("Database:MigrateOnStartup", defaultValue: true))
         {
             await db.Database.MigrateAsync(cancellationToken);
         }

@@ -360,18 +360,19 @@ namespace Slotflow.Infrastructure.Persistence.Migrations.SqlServer
             // The database's own refusal of overlapping confirmed bookings of one human (see OverlapBackstop). SQL
             // Server has no exclusion constraints: the trigger re-checks inside the writing transaction, and its
             // range locks (UPDLOCK, HOLDLOCK) make a concurrent overlapping insert wait, then fail the check.
+            // In EXEC: CREATE TRIGGER must start its batch, and the idempotent script wraps each step in IF … BEGIN … END.
             migrationBuilder.Sql("""
-                CREATE TRIGGER bookings_no_overlap ON bookings AFTER INSERT, UPDATE AS
+                EXEC(N'CREATE TRIGGER bookings_no_overlap ON bookings AFTER INSERT, UPDATE AS
                 BEGIN
                     SET NOCOUNT ON;
                     IF EXISTS (
                         SELECT 1 FROM inserted AS i
                         JOIN bookings AS b WITH (UPDLOCK, HOLDLOCK)
                           ON b.HumanId = i.HumanId AND b.Id <> i.Id
-                        WHERE i.Status = 'Confirmed' AND b.Status = 'Confirmed'
+                        WHERE i.Status = ''Confirmed'' AND b.Status = ''Confirmed''
                           AND b.StartsAt < i.EndsAt AND i.StartsAt < b.EndsAt)
-                        THROW 50001, 'SLOTFLOW_BOOKING_OVERLAP', 1;
-                END;
+                        THROW 50001, ''SLOTFLOW_BOOKING_OVERLAP'', 1;
+                END;');
                 """);
         }
 
