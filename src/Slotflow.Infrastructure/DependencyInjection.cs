@@ -57,7 +57,7 @@ public static class DependencyInjection
     private static void AddWebhookDelivery(this IServiceCollection services)
     {
         services.AddOptions<WebhookDeliveryOptions>().BindConfiguration(WebhookDeliveryOptions.SectionName)
-            .Validate(o => o.IsValid(), "Webhooks: delays, timeout and poll interval must be positive, the claim lease longer than the timeout.")
+            .Validate(o => o.IsValid(), "Webhooks: delays, timeout and poll interval must be positive, the claim lease at least twice the attempt timeout.")
             .ValidateOnStart();
         services.AddSingleton<WebhookTargets>();
         services.AddSingleton<IWebhookTargetPolicy>(sp => sp.GetRequiredService<WebhookTargets>());

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Slotflow.Api.Tests.Support;
 using static Slotflow.Api.Tests.Support.WebhookTestKit;
@@ -120,6 +121,9 @@ public sealed class WebhookDeliveryTests
         await WaitForDeliveryAsync(_organization.Client, webhookId, Attempts(3, "delivered"), "delivered on attempt 3");
 
         var delivery = await OnlyDeliveryAsync(_organization.Client, webhookId);
+        var claim = await _factory.QueryAsync(db => db.WebhookDeliveries
+            .Select(d => new { Token = EF.Property<Guid?>(d, "ClaimToken"), Until = EF.Property<DateTimeOffset?>(d, "ClaimedUntil") }).SingleAsync());
+        Assert.That((claim.Token, claim.Until), Is.EqualTo(((Guid?)null, (DateTimeOffset?)null)), "the worker's claim ends with its attempt");
         var attempts = delivery.GetProperty("attempts").EnumerateArray().ToList();
         Assert.Multiple(() =>
         {
@@ -208,17 +212,43 @@ public sealed class WebhookDeliveryTests
     [Test]
     public async Task ARedirect_IsNotFollowed_AndCountsAsAFailedAttempt()
     {
+        await using var elsewhere = await WebhookReceiver.StartAsync();
         _receiver.Answer = _ => 307;
+        _receiver.Location = elsewhere.Url;
         var (webhookId, _) = await RegisterAsync(_organization.Client, _receiver.Url, "booking.confirmed");
         await BookAsync(_organization.Client, _humanId);
 
         await WaitForDeliveryAsync(_organization.Client, webhookId, Attempts(1, "pending"), "attempt 1");
+        await Task.Delay(300);
 
         Assert.Multiple(async () =>
         {
             Assert.That((await OnlyDeliveryAsync(_organization.Client, webhookId)).GetProperty("last_response_code").GetInt32(), Is.EqualTo(307));
             Assert.That(_receiver.Calls, Is.EqualTo(1));
+            Assert.That(elsewhere.Calls, Is.Zero, "the redirect's target got nothing");
         });
+    }
+
+    [Test]
+    public async Task AManualRetryWhileAnAttemptIsInFlight_DoesNotSendItASecondTime()
+    {
+        _factory.Dispose();
+        _factory = new SlotflowApiFactory(
+            settings: FastWorker(new() { ["Webhooks:AttemptTimeout"] = "00:00:02" }), configureServices: s => s.AddSingleton<TimeProvider>(_clock));
+        _organization = await _factory.CreateOrganizationAsync();
+        _humanId = await HumanAsync(_organization.Client);
+        _receiver.Answer = call => call == 1 ? null : 200;
+        var (webhookId, _) = await RegisterAsync(_organization.Client, _receiver.Url, "booking.confirmed");
+        await BookAsync(_organization.Client, _humanId);
+        await _receiver.WaitForCallsAsync(1);
+        var deliveryId = (await OnlyDeliveryAsync(_organization.Client, webhookId)).GetProperty("id").GetString();
+
+        var retry = await _organization.Client.PostAsync($"/v1/webhooks/{webhookId}/deliveries/{deliveryId}/retry", null);
+        Assert.That(retry.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        await WaitForDeliveryAsync(_organization.Client, webhookId, Attempts(1, "pending"), "the in-flight attempt recorded");
+        await Task.Delay(300);
+
+        Assert.That(_receiver.Calls, Is.EqualTo(1), "the attempt in flight answered the retry; nothing was sent beside it");
     }
 
     [Test]

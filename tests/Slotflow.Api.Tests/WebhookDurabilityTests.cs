@@ -72,13 +72,15 @@ public sealed class WebhookDurabilityTests
         }
 
         var released = await ReadAsync(db => db.WebhookDeliveries.Include(d => d.Attempts).SingleAsync());
-        var claim = await ReadAsync(db => db.WebhookDeliveries.Select(d => EF.Property<Guid?>(d, "ClaimToken")).SingleAsync());
+        var claim = await ReadAsync(db => db.WebhookDeliveries
+            .Select(d => new { Token = EF.Property<Guid?>(d, "ClaimToken"), Until = EF.Property<DateTimeOffset?>(d, "ClaimedUntil") }).SingleAsync());
         Assert.Multiple(() =>
         {
             Assert.That(released.Status, Is.EqualTo(WebhookDeliveryStatus.Pending));
             Assert.That(released.Attempts, Is.Empty, "a cut-short attempt is not counted against the receiver");
             Assert.That(released.NextAttemptAt, Is.LessThanOrEqualTo(_clock.Now), "due again at once, not after the claim's lease");
-            Assert.That(claim, Is.Null);
+            Assert.That(claim.Token, Is.Null);
+            Assert.That(claim.Until, Is.Null, "released, not left to its lease");
         });
 
         using var second = Service(workerEnabled: true);
@@ -102,9 +104,9 @@ public sealed class WebhookDurabilityTests
             }
         }
 
-        // Small batches so that both workers keep claiming while the other is sending.
-        using var one = Service(workerEnabled: true, batchSize: 5);
-        using var two = Service(workerEnabled: true, batchSize: 5);
+        // Small rounds so that both workers keep claiming while the other is sending.
+        using var one = Service(workerEnabled: true, concurrentSends: 2);
+        using var two = Service(workerEnabled: true, concurrentSends: 2);
         await _receiver.WaitForAcceptedAsync(200);
         await Task.Delay(500);
 
@@ -116,13 +118,34 @@ public sealed class WebhookDurabilityTests
         });
     }
 
-    private SlotflowApiFactory Service(bool workerEnabled, int batchSize = 50)
+    [Test]
+    public async Task AManualRetryWhileAnotherServiceHasItInFlight_IsNotSentByASecondService()
+    {
+        _receiver.Answer = call => call == 1 ? null : 200;
+        using var one = Service(workerEnabled: true, attemptTimeout: "00:00:02");
+        var organization = await one.CreateOrganizationAsync();
+        var (webhookId, _) = await RegisterAsync(organization.Client, _receiver.Url, "booking.confirmed");
+        await BookAsync(organization.Client, await HumanAsync(organization.Client));
+        await _receiver.WaitForCallsAsync(1);
+        using var two = Service(workerEnabled: true, attemptTimeout: "00:00:02");
+        var deliveryId = (await OnlyDeliveryAsync(organization.Client, webhookId)).GetProperty("id").GetString();
+
+        var retry = await two.ClientWith(organization.ApiKey).PostAsync($"/v1/webhooks/{webhookId}/deliveries/{deliveryId}/retry", null);
+        Assert.That(retry.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Accepted));
+        await WaitForDeliveryAsync(organization.Client, webhookId, Attempts(1, "pending"), "the in-flight attempt recorded");
+        await Task.Delay(300);
+
+        Assert.That(_receiver.Calls, Is.EqualTo(1), "still claimed by the first service: the second did not send it");
+    }
+
+    private SlotflowApiFactory Service(bool workerEnabled, int concurrentSends = 8, string attemptTimeout = "00:00:10")
     {
         var factory = new SlotflowApiFactory(
             settings: FastWorker(new()
             {
                 ["Webhooks:WorkerEnabled"] = workerEnabled.ToString(),
-                ["Webhooks:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Webhooks:MaxConcurrentSends"] = concurrentSends.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Webhooks:AttemptTimeout"] = attemptTimeout,
             }),
             configureServices: s => s.AddSingleton<TimeProvider>(_clock),
             database: _database);

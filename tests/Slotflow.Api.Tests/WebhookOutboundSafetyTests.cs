@@ -49,6 +49,18 @@ public sealed class WebhookOutboundSafetyTests
     }
 
     [Test]
+    public async Task Registering_AHostLongerThanDnsAllows_Returns422()
+    {
+        var organization = await _factory.CreateOrganizationAsync();
+        var host = string.Join('.', Enumerable.Repeat(new string('a', 60), 5)) + ".example.com";
+
+        var response = await organization.Client.PostAsync("/v1/webhooks", WireJson.Body(JsonSerializer.Serialize(new { url = $"https://{host}/h", events = new[] { "booking.confirmed" } })));
+
+        var error = await WireJson.AssertErrorAsync(response, HttpStatusCode.UnprocessableEntity, "VALIDATION_ERROR");
+        Assert.That(error.GetProperty("message").GetString(), Does.Contain("could not be resolved"));
+    }
+
+    [Test]
     public async Task Registering_APublicAddress_IsAccepted()
     {
         var organization = await _factory.CreateOrganizationAsync();

@@ -18,8 +18,15 @@ public static class WebhookSignature
     /// <summary>webhook-signature: <c>v1,&lt;base64 HMAC-SHA256 of "id.t.body"&gt;</c>, keyed with the base64-decoded part after "whsec_".</summary>
     public static string StandardWebhooksHeader(string signingSecret, string messageId, long unixSeconds, string body)
     {
-        var key = Convert.FromBase64String(signingSecret[Webhook.SecretPrefix.Length..]);
+        var key = StandardWebhooksKey(signingSecret);
         var signed = $"{messageId}.{unixSeconds.ToString(CultureInfo.InvariantCulture)}.{body}";
         return "v1," + Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(signed)));
+    }
+
+    /// <summary>The part after "whsec_", decoded; secrets made before standard base64 was used are unpadded base64url.</summary>
+    private static byte[] StandardWebhooksKey(string signingSecret)
+    {
+        var encoded = signingSecret[Webhook.SecretPrefix.Length..].Replace('-', '+').Replace('_', '/');
+        return Convert.FromBase64String(encoded.PadRight(encoded.Length + ((4 - (encoded.Length % 4)) % 4), '='));
     }
 }

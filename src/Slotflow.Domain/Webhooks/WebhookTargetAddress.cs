@@ -33,10 +33,12 @@ public static class WebhookTargetAddress
             "172.16.0.0/12",      // private
             "192.0.0.0/24",       // IETF protocol assignments
             "192.0.2.0/24",       // documentation
+            "192.88.99.0/24",     // former 6to4 relay anycast
             "192.168.0.0/16",     // private
             "198.18.0.0/15",      // benchmarking
             "198.51.100.0/24",    // documentation
             "203.0.113.0/24",     // documentation
+            "168.63.129.16/32",   // Azure's platform endpoint (metadata and health of the host)
             "224.0.0.0/4",        // multicast
             "240.0.0.0/4",        // reserved, and 255.255.255.255 broadcast
             "2001::/23",          // IETF protocol assignments: Teredo, benchmarking, ORCHID

@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,6 +31,12 @@ public static class DatabaseStartup
 
         if (migrate || configuration.GetValue("Database:MigrateOnStartup", defaultValue: true))
         {
+            if (!db.Database.IsSqlite() && await db.Database.CanConnectAsync(cancellationToken))
+            {
+                // Otherwise a server's first migration logs its failed read of the missing history table as an error.
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+            }
+
             await db.Database.MigrateAsync(cancellationToken);
         }
 

@@ -63,7 +63,8 @@ public abstract class SlotflowDbContext(DbContextOptions options, IPublisher pub
         {
             throw new ConcurrencyConflictException(conflict);
         }
-        catch (DbUpdateException write) when (OverlapBackstop.IsViolation(write) || TransientFault.IsTransient(write))
+        catch (DbUpdateException write) when (
+            OverlapBackstop.IsViolation(write) || TransientFault.IsTransient(write) || TransientFault.IsForeignKeyViolation(write))
         {
             throw new ConcurrencyConflictException(write);
         }

@@ -1,4 +1,5 @@
 using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.SqlServer.Storage.Internal;
 using Npgsql;
 
@@ -10,6 +11,18 @@ namespace Slotflow.Infrastructure.Persistence;
 /// </summary>
 internal static class TransientFault
 {
+    /// <summary>
+    /// A row referenced by the write was deleted meanwhile (e.g. a webhook deleted while a booking enqueued a delivery
+    /// to it): like a lost race, the command is decided again from fresh reads.
+    /// </summary>
+    public static bool IsForeignKeyViolation(Exception exception) => exception.InnerException switch
+    {
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.ForeignKeyViolation,
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 787, // SQLITE_CONSTRAINT_FOREIGNKEY
+        SqlException sql => sql.Number == 547,
+        _ => false,
+    };
+
     public static bool IsTransient(Exception? exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)

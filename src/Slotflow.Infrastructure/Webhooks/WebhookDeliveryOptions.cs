@@ -19,8 +19,7 @@ public sealed class WebhookDeliveryOptions
     /// <summary>How long a claim keeps other workers off a delivery; a worker that dies mid-attempt loses it after this.</summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
 
-    public int BatchSize { get; set; } = 50;
-
+    /// <summary>Deliveries claimed and sent at once per round: every claimed row is sent straight away, well within its lease.</summary>
     public int MaxConcurrentSends { get; set; } = 8;
 
     /// <summary>Off by default: loopback, private, link-local and metadata targets are refused. Development turns it on.</summary>
@@ -34,7 +33,6 @@ public sealed class WebhookDeliveryOptions
         RetryDelays.All(d => d > TimeSpan.Zero)
         && AttemptTimeout > TimeSpan.Zero
         && PollInterval > TimeSpan.Zero
-        && ClaimLease > AttemptTimeout
-        && BatchSize > 0
+        && ClaimLease >= 2 * AttemptTimeout
         && MaxConcurrentSends > 0;
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Slotflow.Infrastructure.Webhooks;
 
 /// <summary>
-/// Sends due deliveries: claims a batch, POSTs them a few at a time, and records each outcome on its row. Every
+/// Sends due deliveries: claims as many as it sends at once, POSTs them, and records each outcome on its row. Every
 /// process runs one; claims keep them off each other's rows. On shutdown, claims not yet attempted are given back.
 /// </summary>
 internal sealed partial class WebhookDeliveryWorker(
@@ -43,7 +43,7 @@ internal sealed partial class WebhookDeliveryWorker(
                 LogRoundFailed(failure);
             }
 
-            if (claimed < Options.BatchSize)
+            if (claimed < Options.MaxConcurrentSends)
             {
                 try
                 {
@@ -64,54 +64,63 @@ internal sealed partial class WebhookDeliveryWorker(
         await using (var scope = scopes.CreateAsyncScope())
         {
             claimed = await scope.ServiceProvider.GetRequiredService<WebhookOutbox>()
-                .ClaimDueAsync(clock.GetUtcNow(), Options.ClaimLease, Options.BatchSize, stoppingToken);
+                .ClaimDueAsync(clock.GetUtcNow(), Options.ClaimLease, Options.MaxConcurrentSends, stoppingToken);
         }
 
         // Not cancelled by the stopping token itself: each delivery must get to release its claim.
-        await Parallel.ForEachAsync(
-            claimed,
-            new ParallelOptions { MaxDegreeOfParallelism = Options.MaxConcurrentSends },
-            async (delivery, _) => await AttemptAsync(delivery, stoppingToken));
+        await Task.WhenAll(claimed.Select(delivery => AttemptAsync(delivery, stoppingToken)));
         return claimed.Count;
     }
 
+    /// <summary>Never throws: a failure here is one delivery's, and its claim's lease hands it on if nothing was recorded.</summary>
     private async Task AttemptAsync(ClaimedDelivery delivery, CancellationToken stoppingToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var outbox = scope.ServiceProvider.GetRequiredService<WebhookOutbox>();
-        AttemptOutcome outcome;
+#pragma warning disable CA1031 // Whatever happens to one delivery must not stop the others of its round.
         try
         {
-            stoppingToken.ThrowIfCancellationRequested();
-            outcome = await sender.SendAsync(delivery, stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            await outbox.ReleaseAsync(delivery, clock.GetUtcNow(), CancellationToken.None);
-            return;
-        }
-#pragma warning disable CA1031 // Anything else the send threw is that attempt's error, recorded like a refused connection.
-        catch (Exception failure)
-#pragma warning restore CA1031
-        {
-            outcome = new AttemptOutcome(clock.GetUtcNow(), null, failure.Message, TimeSpan.Zero);
-        }
+            await using var scope = scopes.CreateAsyncScope();
+            var outbox = scope.ServiceProvider.GetRequiredService<WebhookOutbox>();
+            AttemptOutcome outcome;
+            try
+            {
+                stoppingToken.ThrowIfCancellationRequested();
+                outcome = await sender.SendAsync(delivery, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                await outbox.ReleaseAsync(delivery, CancellationToken.None);
+                return;
+            }
+            catch (Exception failure)
+            {
+                // Anything else the send threw is that attempt's error, recorded like a refused connection.
+                outcome = new AttemptOutcome(clock.GetUtcNow(), null, failure.Message, TimeSpan.Zero);
+            }
 
-        // Not cancellable: an attempt that was made is recorded even while the service stops.
-        var recorded = await outbox.RecordAsync(
-            delivery, outcome.AttemptedAt, outcome.StatusCode, outcome.Error, outcome.Duration, Options.Schedule(), CancellationToken.None);
-        if (!recorded)
-        {
-            LogClaimLost(delivery.Id);
+            // Not cancellable: an attempt that was made is recorded even while the service stops.
+            var recorded = await outbox.RecordAsync(
+                delivery, outcome.AttemptedAt, outcome.StatusCode, outcome.Error, outcome.Duration, Options.Schedule(), CancellationToken.None);
+            if (!recorded)
+            {
+                LogClaimLost(delivery.Id);
+            }
+            else if (outcome.StatusCode is not (>= 200 and <= 299))
+            {
+                LogAttemptFailed(delivery.Id, delivery.Url, outcome.StatusCode, outcome.Error);
+            }
         }
-        else if (outcome.StatusCode is not (>= 200 and <= 299))
+        catch (Exception failure)
         {
-            LogAttemptFailed(delivery.Id, delivery.Url, outcome.StatusCode, outcome.Error);
+            LogDeliveryFailed(failure, delivery.Id);
         }
+#pragma warning restore CA1031
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A webhook delivery round failed; the worker carries on.")]
     private partial void LogRoundFailed(Exception failure);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook delivery {DeliveryId} could not be attempted or recorded; its claim's lease hands it on.")]
+    private partial void LogDeliveryFailed(Exception failure, Guid deliveryId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} to {Url} failed: status {StatusCode}, error {Error}")]
     private partial void LogAttemptFailed(Guid deliveryId, string url, int? statusCode, string? error);

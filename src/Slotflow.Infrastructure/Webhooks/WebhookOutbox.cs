@@ -10,9 +10,9 @@ namespace Slotflow.Infrastructure.Webhooks;
 internal sealed record ClaimedDelivery(Guid Id, Guid ClaimToken, string Event, string Payload, string Url, string SigningSecret);
 
 /// <summary>
-/// The worker's side of the outbox table. A claim is one conditional UPDATE (pending, due, and not claimed by anyone
-/// whose lease is still running), so two workers on one database never both win a row; the lease moves the row's
-/// next attempt time forward, which is also what hands it to another worker if this one dies mid-attempt.
+/// The worker's side of the outbox table. A claim is one conditional UPDATE (pending, due, and not under a claim whose
+/// lease is still running), so two workers on one database never both win a row, and a manual retry of a row in
+/// flight cannot hand it to a second worker. A worker that dies mid-attempt loses its claims when their lease ends.
 /// </summary>
 internal sealed class WebhookOutbox(SlotflowDbContext db)
 {
@@ -33,8 +33,7 @@ internal sealed class WebhookOutbox(SlotflowDbContext db)
             await Due(now).Where(d => due.Contains(d.Id)).ExecuteUpdateAsync(
                 set => set
                     .SetProperty(d => EF.Property<Guid?>(d, ClaimToken), token)
-                    .SetProperty(d => d.NextAttemptAt, now + lease)
-                    .SetProperty(d => d.Version, d => d.Version + 1),
+                    .SetProperty(d => EF.Property<DateTimeOffset?>(d, ClaimedUntil), now + lease),
                 cancellationToken);
 
             return await (
@@ -61,8 +60,10 @@ internal sealed class WebhookOutbox(SlotflowDbContext db)
                 return false;
             }
 
+            // A manual retry that came while this attempt was in flight is answered by this attempt.
             delivery.RecordAttempt(attemptedAt, statusCode, error, duration, schedule);
             db.Entry(delivery).Property(ClaimToken).CurrentValue = null;
+            db.Entry(delivery).Property(ClaimedUntil).CurrentValue = null;
             try
             {
                 await UnitOfWork.SaveChangesAsync(cancellationToken);
@@ -75,19 +76,20 @@ internal sealed class WebhookOutbox(SlotflowDbContext db)
         }
     }
 
-    /// <summary>Gives an unattempted claim back (the service is stopping), due at once for any worker.</summary>
-    public async Task ReleaseAsync(ClaimedDelivery claimed, DateTimeOffset now, CancellationToken cancellationToken) =>
+    /// <summary>Gives an unattempted claim back (the service is stopping): the row is due again for any worker at once.</summary>
+    public async Task ReleaseAsync(ClaimedDelivery claimed, CancellationToken cancellationToken) =>
         await UnitOfWork.InTransactionAsync(
             async () => await db.WebhookDeliveries
                 .Where(d => d.Id == claimed.Id && EF.Property<Guid?>(d, ClaimToken) == claimed.ClaimToken)
                 .ExecuteUpdateAsync(
                     set => set
                         .SetProperty(d => EF.Property<Guid?>(d, ClaimToken), (Guid?)null)
-                        .SetProperty(d => d.NextAttemptAt, now)
-                        .SetProperty(d => d.Version, d => d.Version + 1),
+                        .SetProperty(d => EF.Property<DateTimeOffset?>(d, ClaimedUntil), (DateTimeOffset?)null),
                     cancellationToken),
             cancellationToken);
 
     private IQueryable<WebhookDelivery> Due(DateTimeOffset now) =>
-        db.WebhookDeliveries.Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now);
+        db.WebhookDeliveries.Where(d =>
+            d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now
+            && (EF.Property<DateTimeOffset?>(d, ClaimedUntil) == null || EF.Property<DateTimeOffset?>(d, ClaimedUntil) < now));
 }

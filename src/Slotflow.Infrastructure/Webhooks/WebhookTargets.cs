@@ -28,8 +28,9 @@ internal sealed class WebhookTargets(IOptions<WebhookDeliveryOptions> options) :
         {
             addresses = await ResolveAsync(url.IdnHost, cancellationToken);
         }
-        catch (SocketException)
+        catch (Exception unresolved) when (unresolved is SocketException or ArgumentException)
         {
+            // ArgumentException: a name longer than DNS allows.
             return "url's host could not be resolved.";
         }
 

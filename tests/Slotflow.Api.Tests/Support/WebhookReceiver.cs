@@ -32,6 +32,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>Decides the answer to call number n (1-based); null means hang until the client disconnects.</summary>
     public Func<int, int?> Answer { get; set; } = _ => 200;
 
+    /// <summary>Sent as Location with every answer, to offer a redirect.</summary>
+    public string? Location { get; set; }
+
     public int Port { get; private set; }
 
     public string Url => $"http://127.0.0.1:{Port}/hooks";
@@ -116,5 +119,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
         _received.Enqueue(new ReceivedWebhook(call, headers, body, status.Value));
         context.Response.StatusCode = status.Value;
+        if (Location is not null)
+        {
+            context.Response.Headers.Location = Location;
+        }
     }
 }

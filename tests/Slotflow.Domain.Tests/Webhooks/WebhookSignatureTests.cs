@@ -18,6 +18,20 @@ public sealed class WebhookSignatureTests
             WebhookSignature.StandardWebhooksHeader(Secret, "msg_p5jXN8AQM9LWM0D4loKWxJek", Timestamp, Body),
             Is.EqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="));
 
+    /// <summary>Secrets made before standard base64 was used are unpadded base64url; they still sign with the same key bytes.</summary>
+    [Test]
+    public void StandardWebhooksHeader_WithAnUnpaddedBase64UrlSecret_UsesTheSameKeyBytes()
+    {
+        var key = Enumerable.Range(0, 32).Select(i => (byte)(250 - i)).ToArray(); // encodes with '+', '/' and padding
+        var standard = "whsec_" + Convert.ToBase64String(key);
+        var urlSafe = "whsec_" + Convert.ToBase64String(key).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        Assert.That(urlSafe, Is.Not.EqualTo(standard));
+        Assert.That(
+            WebhookSignature.StandardWebhooksHeader(urlSafe, "msg_1", Timestamp, Body),
+            Is.EqualTo(WebhookSignature.StandardWebhooksHeader(standard, "msg_1", Timestamp, Body)));
+    }
+
     [Test]
     public void StandardWebhooksHeader_ChangesWithTheMessageId() =>
         Assert.That(

@@ -19,6 +19,8 @@ public sealed class WebhookTargetAddressTests
     [TestCase("127.255.255.255")]
     [TestCase("169.254.0.0")]
     [TestCase("169.254.169.254")]
+    [TestCase("168.63.129.16")]
+    [TestCase("192.88.99.1")]
     [TestCase("169.254.255.255")]
     [TestCase("172.16.0.0")]
     [TestCase("172.20.1.2")]
@@ -75,6 +77,8 @@ public sealed class WebhookTargetAddressTests
     [TestCase("203.0.112.255")]
     [TestCase("203.0.114.0")]
     [TestCase("223.255.255.255")]
+    [TestCase("168.63.129.15")]
+    [TestCase("168.63.129.17")]
     public void IsPublic_WhenIPv4JustOutsideARefusedRange_ReturnsTrue(string address) =>
         Assert.That(WebhookTargetAddress.IsPublic(IPAddress.Parse(address)), Is.True);
 

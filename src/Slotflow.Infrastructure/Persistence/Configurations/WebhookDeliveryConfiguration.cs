@@ -7,8 +7,9 @@ namespace Slotflow.Infrastructure.Persistence.Configurations;
 
 internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<WebhookDelivery>
 {
-    /// <summary>Shadow column: which worker's claim the row is under; the domain does not know about workers.</summary>
+    /// <summary>Shadow columns: which worker's claim the row is under, and until when; the domain does not know about workers.</summary>
     public const string ClaimToken = "ClaimToken";
+    public const string ClaimedUntil = "ClaimedUntil";
 
     public void Configure(EntityTypeBuilder<WebhookDelivery> builder)
     {
@@ -20,6 +21,7 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         builder.Property(d => d.LastError).HasMaxLength(WebhookDeliveryAttempt.MaxErrorLength);
         builder.Property(d => d.Version).IsConcurrencyToken();
         builder.Property<Guid?>(ClaimToken);
+        builder.Property<DateTimeOffset?>(ClaimedUntil);
         builder.Ignore(d => d.AttemptCount);
 
         // Deleting a webhook deletes its deliveries, which is how its pending ones stop.
