@@ -1,0 +1,182 @@
+#if SLOTFLOW_POSTGRES
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Npgsql;
+using Slotflow.Api.Tests.Support;
+
+namespace Slotflow.Api.Tests;
+
+/// <summary>
+/// Scale-out on PostgreSQL: two real API processes (the built Slotflow.Api.dll, two ports) on one database, with the
+/// races of the bookings issue fired at both at once. The database, not either process, keeps the rules: one winner
+/// per contested interval, no quota overrun, and each webhook delivery sent once with both workers running.
+/// </summary>
+public sealed partial class TwoProcessTests
+{
+    private const int Rounds = 10;
+    private static readonly DateOnly FirstDay = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7);
+
+    private TestDatabase _database = null!;
+    private WebhookReceiver _receiver = null!;
+    private ApiProcess _one = null!;
+    private ApiProcess _two = null!;
+
+    [OneTimeSetUp]
+    public async Task StartTwoServices()
+    {
+        _database = TestDatabase.Create();
+        _receiver = await WebhookReceiver.StartAsync();
+        var migrated = await ApiProcess.RunAsync(["migrate"], _database.Settings);
+        Assert.That(migrated.ExitCode, Is.Zero, migrated.Error);
+
+        var settings = new Dictionary<string, string>(_database.Settings)
+        {
+            ["Database:MigrateOnStartup"] = "false",
+            ["Webhooks:AllowPrivateTargets"] = "true",
+            ["Webhooks:PollInterval"] = "00:00:00.050",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        _one = await ApiProcess.StartServerAsync(settings);
+        _two = await ApiProcess.StartServerAsync(settings);
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        _one?.Dispose();
+        _two?.Dispose();
+        await _receiver.DisposeAsync();
+        _database.Dispose();
+    }
+
+    [Test]
+    public async Task FiftyRequestsForOneSlot_SplitAcrossTwoProcesses_HaveExactlyOneWinner_AndEveryWebhookArrivesOnce()
+    {
+        var (one, two) = await OrganizationAsync("growth");
+        await RegisterWebhookAsync(one);
+        var humanId = await HumanAsync(one);
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            var start = Instant(FirstDay, 8, 0).AddMinutes(30 * round);
+            var statuses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => BookAsync(i % 2 == 0 ? one : two, humanId, start, 30)));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(statuses.Count(s => s == 201), Is.EqualTo(1), $"round {round}: {string.Join(",", statuses)}");
+                Assert.That(statuses.Count(s => s == 409), Is.EqualTo(49), $"round {round}: {string.Join(",", statuses)}");
+            });
+        }
+
+        Assert.That(await OverlappingConfirmedPairsAsync(), Is.Zero);
+        await _receiver.WaitForAcceptedAsync(Rounds);
+        await Task.Delay(1000); // several rounds of both workers: nothing may arrive twice
+        Assert.Multiple(() =>
+        {
+            Assert.That(_receiver.Accepted.Count(r => r.Header("X-Slotflow-Event") == "booking.confirmed"), Is.EqualTo(Rounds), "one delivery per booking");
+            Assert.That(_receiver.Accepted.Select(r => r.DeliveryId).Distinct().Count(), Is.EqualTo(_receiver.Accepted.Count), "none twice");
+        });
+    }
+
+    [Test]
+    public async Task MixedLengths_RacingOnTwoProcesses_NeverOverlap()
+    {
+        var (one, two) = await OrganizationAsync("growth");
+        var humanId = await HumanAsync(one);
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            var ten = Instant(FirstDay.AddDays(1), 8, 0).AddHours(round);
+            var results = await Task.WhenAll(
+                BookAsync(one, humanId, ten, 60), BookAsync(two, humanId, ten, 30), BookAsync(two, humanId, ten.AddMinutes(30), 30),
+                BookAsync(one, humanId, ten, 30), BookAsync(one, humanId, ten.AddMinutes(30), 30), BookAsync(two, humanId, ten, 60));
+
+            Assert.That(results, Has.All.AnyOf(201, 409), $"round {round}: {string.Join(",", results)}");
+            Assert.That(results.Count(s => s == 201), Is.AnyOf(1, 2), $"round {round}: {string.Join(",", results)}");
+        }
+
+        Assert.That(await OverlappingConfirmedPairsAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task TheQuota_HoldsAcrossTwoProcesses()
+    {
+        var name = $"Free {Guid.NewGuid():N}";
+        var (one, two) = await OrganizationAsync("free", name);
+        var humanId = await HumanAsync(one);
+        await SetBookingsThisMonthAsync(name, 95); // the free plan's limit is 100: five left
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            BookAsync(i % 2 == 0 ? one : two, humanId, Instant(FirstDay.AddDays(2), 8, 0).AddMinutes(30 * i), 30)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(statuses.Count(s => s == 201), Is.EqualTo(5), string.Join(",", statuses));
+            Assert.That(statuses.Count(s => s == 402), Is.EqualTo(15), string.Join(",", statuses));
+        });
+    }
+
+    private async Task<(HttpClient One, HttpClient Two)> OrganizationAsync(string plan, string? name = null)
+    {
+        var created = await ApiProcess.RunAsync(["create-organization", "--name", name ?? $"Org {Guid.NewGuid():N}", "--plan", plan], _database.Settings);
+        Assert.That(created.ExitCode, Is.Zero, created.Error);
+        var key = ApiKeyPattern().Match(created.Output).Value;
+        return (Client(_one, key), Client(_two, key));
+    }
+
+    private static HttpClient Client(ApiProcess server, string key)
+    {
+        var client = new HttpClient { BaseAddress = server.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    private async Task RegisterWebhookAsync(HttpClient client) => await WebhookTestKit.RegisterAsync(client, _receiver.Url, "booking.confirmed");
+
+    private static async Task<string> HumanAsync(HttpClient client) =>
+        await HumanSetup.CreateAsync(client, "UTC", """{"working_days":[1,2,3,4,5,6,7],"work_start":"08:00","work_end":"20:00","meeting_durations":[30,60]}""");
+
+    private static async Task<int> BookAsync(HttpClient client, string humanId, DateTimeOffset start, int minutes)
+    {
+        var response = await client.PostAsync("/v1/bookings", WireJson.Body(JsonSerializer.Serialize(new
+        {
+            human_id = humanId,
+            starts_at = start.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            duration = minutes,
+            attendee_name = "Racer",
+        })));
+        return (int)response.StatusCode;
+    }
+
+    private static DateTimeOffset Instant(DateOnly day, int hour, int minute) =>
+        new(day.ToDateTime(new TimeOnly(hour, minute)), TimeSpan.Zero);
+
+    private async Task SetBookingsThisMonthAsync(string organizationName, int bookings)
+    {
+        var organizationId = await ScalarAsync<Guid>($"SELECT \"Id\" FROM organizations WHERE \"Name\" = '{organizationName}'");
+        var month = Slotflow.Domain.Organizations.OverageCharge.MonthKey(DateTimeOffset.UtcNow);
+        await ScalarAsync<int>(
+            $"INSERT INTO monthly_usage (\"OrganizationId\", \"Month\", \"Bookings\", \"ExtraAllowance\") VALUES ('{organizationId}', {month}, {bookings}, 0) RETURNING 1");
+    }
+
+    private Task<long> OverlappingConfirmedPairsAsync() => ScalarAsync<long>(
+        """
+        SELECT count(*) FROM bookings a JOIN bookings b
+          ON a."HumanId" = b."HumanId" AND a."Id" < b."Id"
+         AND a."Status" = 'Confirmed' AND b."Status" = 'Confirmed'
+         AND a."StartsAt" < b."EndsAt" AND b."StartsAt" < a."EndsAt"
+        """);
+
+    private async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    [GeneratedRegex("sk_live_[a-z0-9]{32}")]
+    private static partial Regex ApiKeyPattern();
+}
+#endif
