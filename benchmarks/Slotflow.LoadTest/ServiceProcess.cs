@@ -86,6 +86,9 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Slotflow"] = $"Data Source={databasePath}";
+        // One key drives every client here: the per-key rate limit would measure itself, not the service.
+        start.Environment["RateLimits__PermitsPerSecond"] = "1000000";
+        start.Environment["RateLimits__Burst"] = "1000000";
         var process = Process.Start(start)!;
         if (arguments[0] != "create-organization")
         {

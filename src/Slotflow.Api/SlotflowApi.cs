@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Slotflow.Api.Errors;
 using Slotflow.Api.Idempotency;
+using Slotflow.Api.Operations;
 using Slotflow.Application;
 using Slotflow.Domain.Bookings;
 using Slotflow.Application.Common;
@@ -45,6 +46,7 @@ public static class SlotflowApi
                 options.SuppressMapClientErrors = true;
             });
         services.ConfigureHttpJsonOptions(options => SlotflowJson.Apply(options.SerializerOptions));
+        services.AddSlotflowRateLimits();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
         return builder;
@@ -60,13 +62,16 @@ public static class SlotflowApi
 
     public static WebApplication UseSlotflowApi(this WebApplication app)
     {
+        app.UseMiddleware<RequestIdMiddleware>();
         app.UseExceptionHandler();
         // Framework answers without a body (no route, wrong method, no key) get the envelope too.
         app.UseStatusCodePages(context => ApiErrors.WriteAsync(context.HttpContext, ApiErrors.ForStatus(context.HttpContext, context.HttpContext.Response.StatusCode)));
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapControllers();
+        app.MapSlotflowHealth();
         return app;
     }
 }

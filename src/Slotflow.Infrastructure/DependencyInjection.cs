@@ -24,6 +24,9 @@ public static class DependencyInjection
 {
     public const string ConnectionStringName = "Slotflow";
 
+    /// <summary>Health checks that /health/ready runs (and /health/live does not).</summary>
+    public const string ReadyTag = "ready";
+
     public static IServiceCollection AddInfrastructure(this IServiceCollection services)
     {
         // Read when first needed, so configuration added by hosts and tests after registration still counts.
@@ -48,6 +51,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddWebhookDelivery();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

@@ -18,6 +18,7 @@ public sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
     public const string OrganizationClaim = "slotflow:organization";
+    public const string ApiKeyClaim = "slotflow:api_key";
     private const string BearerPrefix = "Bearer ";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -40,16 +41,17 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var hash = ApiKeySecret.Hash(key);
-        var organizationId = await db.ApiKeys.AsNoTracking()
+        var found = await db.ApiKeys.AsNoTracking()
             .Where(k => k.Hash == hash && k.RevokedAt == null)
-            .Select(k => (Guid?)k.OrganizationId)
+            .Select(k => new { k.Id, k.OrganizationId })
             .FirstOrDefaultAsync(Context.RequestAborted);
-        if (organizationId is null)
+        if (found is null)
         {
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         }
 
-        var identity = new ClaimsIdentity([new Claim(OrganizationClaim, organizationId.Value.ToString())], SchemeName);
+        var identity = new ClaimsIdentity(
+            [new Claim(OrganizationClaim, found.OrganizationId.ToString()), new Claim(ApiKeyClaim, found.Id.ToString())], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 }

@@ -74,6 +74,8 @@ public sealed class SlotflowApiFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Webhooks:AllowPrivateTargets", "true"); // receivers in tests listen on 127.0.0.1
+        builder.UseSetting("RateLimits:PermitsPerSecond", "100000"); // races fire hundreds of requests with one key;
+        builder.UseSetting("RateLimits:Burst", "100000");            // the limits have their own tests
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
