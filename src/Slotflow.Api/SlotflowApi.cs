@@ -1,4 +1,5 @@
 using Mediator;
+using Scalar.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -38,7 +39,11 @@ public static class SlotflowApi
             new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build());
 
         // Without this filter an unsupported Content-Type reaches InvalidRequestResponse (422) instead of answering 415.
-        services.AddControllers(options => RemoveFilter<UnsupportedContentTypeFilter>(options.Filters))
+        services.AddControllers(options =>
+            {
+                RemoveFilter<UnsupportedContentTypeFilter>(options.Filters);
+                options.Conventions.Add(new ApiResponsesConvention());
+            })
             .AddJsonOptions(options => SlotflowJson.Apply(options.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(options =>
             {
@@ -47,6 +52,12 @@ public static class SlotflowApi
             });
         services.ConfigureHttpJsonOptions(options => SlotflowJson.Apply(options.SerializerOptions));
         services.AddSlotflowRateLimits();
+        services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Slotflow";
+            document.Info.Description = "Scheduling API for AI agents. Authenticate with Authorization: Bearer sk_live_…; errors come in one envelope.";
+            return Task.CompletedTask;
+        }));
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
         return builder;
@@ -72,6 +83,8 @@ public static class SlotflowApi
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapControllers();
         app.MapSlotflowHealth();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
         return app;
     }
 }
