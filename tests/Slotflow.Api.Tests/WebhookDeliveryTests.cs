@@ -170,11 +170,7 @@ public sealed class WebhookDeliveryTests
     [Test]
     public async Task AReceiverThatHangs_IsAbandonedAtTheTimeout_AndRetried()
     {
-        _factory.Dispose();
-        _factory = new SlotflowApiFactory(
-            settings: FastWorker(new() { ["Webhooks:AttemptTimeout"] = "00:00:01" }), configureServices: s => s.AddSingleton<TimeProvider>(_clock));
-        _organization = await _factory.CreateOrganizationAsync();
-        _humanId = await HumanAsync(_organization.Client);
+        await RestartWithAttemptTimeoutAsync("00:00:01");
         _receiver.Answer = call => call == 1 ? null : 200;
         var (webhookId, _) = await RegisterAsync(_organization.Client, _receiver.Url, "booking.confirmed");
         await BookAsync(_organization.Client, _humanId);
@@ -232,11 +228,7 @@ public sealed class WebhookDeliveryTests
     [Test]
     public async Task AManualRetryWhileAnAttemptIsInFlight_DoesNotSendItASecondTime()
     {
-        _factory.Dispose();
-        _factory = new SlotflowApiFactory(
-            settings: FastWorker(new() { ["Webhooks:AttemptTimeout"] = "00:00:02" }), configureServices: s => s.AddSingleton<TimeProvider>(_clock));
-        _organization = await _factory.CreateOrganizationAsync();
-        _humanId = await HumanAsync(_organization.Client);
+        await RestartWithAttemptTimeoutAsync("00:00:02");
         _receiver.Answer = call => call == 1 ? null : 200;
         var (webhookId, _) = await RegisterAsync(_organization.Client, _receiver.Url, "booking.confirmed");
         await BookAsync(_organization.Client, _humanId);
@@ -356,5 +348,15 @@ public sealed class WebhookDeliveryTests
             Assert.That(bookingIdsReceived, Is.EquivalentTo(bookingIds));
             Assert.That((await DeliveriesAsync(_organization.Client, webhookId, "?status=delivered")).GetProperty("total").GetInt32(), Is.EqualTo(200));
         });
+    }
+
+    /// <summary>The service again with a shorter per-attempt timeout, and a fresh organization and human.</summary>
+    private async Task RestartWithAttemptTimeoutAsync(string timeout)
+    {
+        _factory.Dispose();
+        _factory = new SlotflowApiFactory(
+            settings: FastWorker(new() { ["Webhooks:AttemptTimeout"] = timeout }), configureServices: s => s.AddSingleton<TimeProvider>(_clock));
+        _organization = await _factory.CreateOrganizationAsync();
+        _humanId = await HumanAsync(_organization.Client);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mediator;
 using Slotflow.Application.Common;
 using Slotflow.Domain.Bookings;
@@ -16,8 +15,7 @@ public sealed class ListBookingsQueryHandler(IBookingRepository bookings) : IQue
 
     public async ValueTask<BookingListDto> Handle(ListBookingsQuery query, CancellationToken cancellationToken)
     {
-        var limit = query.Limit is null ? DefaultLimit : int.Parse(query.Limit, CultureInfo.InvariantCulture);
-        var offset = query.Offset is null ? 0 : int.Parse(query.Offset, CultureInfo.InvariantCulture);
+        var (limit, offset) = Paging.Parse(query.Limit, query.Offset, DefaultLimit);
         var filter = new BookingFilter(
             query.OrganizationId,
             query.HumanId is null ? null : Guid.Parse(query.HumanId),

@@ -1,12 +1,10 @@
-using System.Globalization;
 using FluentValidation;
+using Slotflow.Application.Common;
 
 namespace Slotflow.Application.Bookings.ListBookings;
 
 public sealed class ListBookingsQueryValidator : AbstractValidator<ListBookingsQuery>
 {
-    public const int MaxLimit = 100;
-
     public ListBookingsQueryValidator()
     {
         RuleFor(q => q.HumanId).Must(id => Guid.TryParseExact(id, "D", out _)).When(q => q.HumanId is not null)
@@ -17,12 +15,7 @@ public sealed class ListBookingsQueryValidator : AbstractValidator<ListBookingsQ
             .WithMessage("date_from must be a UTC date YYYY-MM-DD or an instant with Z or an offset.");
         RuleFor(q => q.DateTo).Must(d => BookingBounds.TryParse(d, endOfDay: true, out _)).When(q => q.DateTo is not null)
             .WithMessage("date_to must be a UTC date YYYY-MM-DD or an instant with Z or an offset.");
-        RuleFor(q => q.Limit).Must(l => IsWhole(l, out var limit) && limit is >= 1 and <= MaxLimit).When(q => q.Limit is not null)
-            .WithMessage($"limit must be a whole number from 1 to {MaxLimit}.");
-        RuleFor(q => q.Offset).Must(o => IsWhole(o, out _)).When(q => q.Offset is not null)
-            .WithMessage("offset must be a whole number, 0 or more.");
+        RuleFor(q => q.Limit).Must(Paging.IsValidLimit).When(q => q.Limit is not null).WithMessage(Paging.LimitMessage);
+        RuleFor(q => q.Offset).Must(Paging.IsValidOffset).When(q => q.Offset is not null).WithMessage(Paging.OffsetMessage);
     }
-
-    private static bool IsWhole(string? text, out int value) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
 }

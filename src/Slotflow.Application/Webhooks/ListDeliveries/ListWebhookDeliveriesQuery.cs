@@ -1,5 +1,5 @@
-using System.Globalization;
 using Mediator;
+using Slotflow.Application.Common;
 using Slotflow.Domain.Common;
 using Slotflow.Domain.Webhooks;
 
@@ -17,8 +17,7 @@ public sealed class ListWebhookDeliveriesQueryHandler(IWebhookRepository webhook
     public async ValueTask<WebhookDeliveryListDto> Handle(ListWebhookDeliveriesQuery query, CancellationToken cancellationToken)
     {
         _ = await webhooks.FindAsync(query.OrganizationId, query.WebhookId, cancellationToken) ?? throw DomainException.NotFound("Webhook");
-        var limit = query.Limit is null ? DefaultLimit : int.Parse(query.Limit, CultureInfo.InvariantCulture);
-        var offset = query.Offset is null ? 0 : int.Parse(query.Offset, CultureInfo.InvariantCulture);
+        var (limit, offset) = Paging.Parse(query.Limit, query.Offset, DefaultLimit);
         var status = query.Status is null ? (WebhookDeliveryStatus?)null : ListWebhookDeliveriesQueryValidator.Statuses[query.Status];
 
         var (page, total) = await deliveries.ListAsync(

@@ -1,13 +1,11 @@
-using System.Globalization;
 using FluentValidation;
+using Slotflow.Application.Common;
 using Slotflow.Domain.Webhooks;
 
 namespace Slotflow.Application.Webhooks.ListDeliveries;
 
 public sealed class ListWebhookDeliveriesQueryValidator : AbstractValidator<ListWebhookDeliveriesQuery>
 {
-    public const int MaxLimit = 100;
-
     public static readonly IReadOnlyDictionary<string, WebhookDeliveryStatus> Statuses = new Dictionary<string, WebhookDeliveryStatus>
     {
         ["pending"] = WebhookDeliveryStatus.Pending,
@@ -19,12 +17,7 @@ public sealed class ListWebhookDeliveriesQueryValidator : AbstractValidator<List
     {
         RuleFor(q => q.Status).Must(s => Statuses.ContainsKey(s!)).When(q => q.Status is not null)
             .WithMessage("status must be \"pending\", \"delivered\" or \"failed\".");
-        RuleFor(q => q.Limit).Must(l => IsWhole(l, out var limit) && limit is >= 1 and <= MaxLimit).When(q => q.Limit is not null)
-            .WithMessage($"limit must be a whole number from 1 to {MaxLimit}.");
-        RuleFor(q => q.Offset).Must(o => IsWhole(o, out _)).When(q => q.Offset is not null)
-            .WithMessage("offset must be a whole number, 0 or more.");
+        RuleFor(q => q.Limit).Must(Paging.IsValidLimit).When(q => q.Limit is not null).WithMessage(Paging.LimitMessage);
+        RuleFor(q => q.Offset).Must(Paging.IsValidOffset).When(q => q.Offset is not null).WithMessage(Paging.OffsetMessage);
     }
-
-    private static bool IsWhole(string? text, out int value) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
 }

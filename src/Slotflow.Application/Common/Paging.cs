@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace Slotflow.Application.Common;
+
+/// <summary>limit and offset of every list, as sent (text), so that a malformed one is named by the validator.</summary>
+public static class Paging
+{
+    public const int MaxLimit = 100;
+    public const string LimitMessage = "limit must be a whole number from 1 to 100.";
+    public const string OffsetMessage = "offset must be a whole number, 0 or more.";
+
+    public static bool IsValidLimit(string? text) => IsWhole(text, out var limit) && limit is >= 1 and <= MaxLimit;
+
+    public static bool IsValidOffset(string? text) => IsWhole(text, out _);
+
+    /// <summary>The validated values, or the defaults where they were not sent.</summary>
+    public static (int Limit, int Offset) Parse(string? limit, string? offset, int defaultLimit) =>
+        (limit is null ? defaultLimit : int.Parse(limit, CultureInfo.InvariantCulture), offset is null ? 0 : int.Parse(offset, CultureInfo.InvariantCulture));
+
+    private static bool IsWhole(string? text, out int value) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+}
