@@ -137,6 +137,30 @@ public sealed class WebhookDeliveryTests
     }
 
     [Test]
+    public async Task TheRetrySchedule_IsConfiguration()
+    {
+        _factory.Dispose();
+        _factory = new SlotflowApiFactory(
+            settings: FastWorker(new() { ["Webhooks:RetryDelays:0"] = "00:00:10", ["Webhooks:RetryDelays:1"] = "00:00:30", ["Webhooks:RetryDelays:2"] = "00:02:00" }),
+            configureServices: s => s.AddSingleton<TimeProvider>(_clock));
+        _organization = await _factory.CreateOrganizationAsync();
+        _humanId = await HumanAsync(_organization.Client);
+        _receiver.Answer = _ => 500;
+        var (webhookId, _) = await RegisterAsync(_organization.Client, _receiver.Url, "booking.confirmed");
+        await BookAsync(_organization.Client, _humanId);
+
+        var expected = new[] { HeldNow, HeldNow.AddSeconds(10), HeldNow.AddSeconds(40), HeldNow.AddSeconds(160) };
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            _clock.Now = expected[attempt - 1];
+            await WaitForDeliveryAsync(_organization.Client, webhookId, Attempts(attempt, attempt < 4 ? "pending" : "failed"), $"attempt {attempt}");
+        }
+
+        var attempts = (await OnlyDeliveryAsync(_organization.Client, webhookId)).GetProperty("attempts").EnumerateArray();
+        Assert.That(attempts.Select(a => Instant(a.GetProperty("attempted_at"))), Is.EqualTo(expected), "three configured delays: four attempts");
+    }
+
+    [Test]
     public async Task AReceiverThatAlwaysFails_EndsFailedAfter3Attempts_AndAManualRetryThenDeliversIt()
     {
         _receiver.Answer = _ => 500;
