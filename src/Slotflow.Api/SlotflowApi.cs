@@ -34,8 +34,14 @@ public static class SlotflowApi
             options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
         });
 
-        services.AddAuthorizationBuilder().SetFallbackPolicy(
-            new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build());
+        // /v1 has no [Authorize]: the fallback admits the customer scheme only, so an admin key is a 401 there.
+        // /admin/v1 names the admin policy, which admits the admin scheme only, so a customer key is a 401 there.
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser().RequireClaim(ApiKeyAuthenticationHandler.OrganizationClaim).Build())
+            .AddPolicy(AdminKeyAuthenticationHandler.PolicyName, policy => policy
+                .AddAuthenticationSchemes(AdminKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser().RequireClaim(AdminKeyAuthenticationHandler.AdminClaim));
 
         // Without this filter an unsupported Content-Type reaches InvalidRequestResponse (422) instead of answering 415.
         services.AddControllers(options => RemoveFilter<UnsupportedContentTypeFilter>(options.Filters))

@@ -53,8 +53,12 @@ public static class DependencyInjection
         services.AddWebhookDelivery();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
 
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName)
+            .Validate(o => o.IsValid(), $"Admin:ApiKeys: each admin key must be at least {AdminOptions.MinKeyLength} characters, without whitespace.")
+            .ValidateOnStart();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(AdminKeyAuthenticationHandler.SchemeName, null);
         return services;
     }
 
