@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Slotflow.Api.Controllers;
 using Slotflow.Api.Errors;
 using Slotflow.Api.Idempotency;
 using Slotflow.Api.Operations;
@@ -77,6 +78,7 @@ public static class SlotflowApi
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapControllers();
+        app.MapAdminFallback();
         app.MapSlotflowHealth();
         return app;
     }
