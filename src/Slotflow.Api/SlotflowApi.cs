@@ -2,7 +2,6 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Slotflow.Api.Controllers;
 using Slotflow.Api.Errors;
 using Slotflow.Api.Idempotency;
 using Slotflow.Api.Operations;
@@ -35,11 +34,11 @@ public static class SlotflowApi
             options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
         });
 
-        // /v1 has no [Authorize]: the fallback admits the customer scheme only, so an admin key is a 401 there.
-        // /admin/v1 names the admin policy, which admits the admin scheme only, so a customer key is a 401 there.
+        // /v1 has no [Authorize]: the fallback authenticates by path, i.e. customer keys only there (an admin key is a
+        // 401), and admin keys only under /admin. The Admin API's controllers also name the admin policy, whose one
+        // scheme is the admin scheme, so a customer key is a 401 there whatever the path selection does.
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireAuthenticatedUser().RequireClaim(ApiKeyAuthenticationHandler.OrganizationClaim).Build())
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(AdminKeyAuthenticationHandler.SelectorSchemeName).RequireAuthenticatedUser().Build())
             .AddPolicy(AdminKeyAuthenticationHandler.PolicyName, policy => policy
                 .AddAuthenticationSchemes(AdminKeyAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser().RequireClaim(AdminKeyAuthenticationHandler.AdminClaim));
@@ -78,7 +77,6 @@ public static class SlotflowApi
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapControllers();
-        app.MapAdminFallback();
         app.MapSlotflowHealth();
         return app;
     }

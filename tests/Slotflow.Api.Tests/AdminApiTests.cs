@@ -101,6 +101,19 @@ public sealed class AdminApiTests
     }
 
     [Test]
+    public async Task Admin_WrongMethodOnAnAdminRoute_Is405WithAnAdminKeyAnd401WithACustomerKey()
+    {
+        var customer = await _factory.CreateOrganizationAsync();
+
+        await WireJson.AssertErrorAsync(
+            await _admin.PutAsync("/admin/v1/organizations", WireJson.Body("{}")), HttpStatusCode.MethodNotAllowed, "METHOD_NOT_ALLOWED");
+        await WireJson.AssertErrorAsync(
+            await customer.Client.PutAsync("/admin/v1/organizations", WireJson.Body("{}")), HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        await WireJson.AssertErrorAsync(
+            await _admin.GetAsync("/v1/nothing-here"), HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+    }
+
+    [Test]
     public async Task Admin_IdempotencyKeyOnAnAdminPost_IsIgnoredNotAnError()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/v1/organizations")

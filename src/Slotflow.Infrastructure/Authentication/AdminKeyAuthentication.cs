@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +35,11 @@ public sealed class AdminKeyAuthenticationHandler(
     public const string SchemeName = "AdminKey";
     public const string PolicyName = "Admin";
     public const string AdminClaim = "slotflow:admin";
+
+    /// <summary>The default scheme: forwards to this scheme under <see cref="PathPrefix"/> and to the customer scheme elsewhere.</summary>
+    public const string SelectorSchemeName = "Slotflow";
+
+    public const string PathPrefix = "/admin";
     private const string BearerPrefix = "Bearer ";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -58,6 +64,9 @@ public sealed class AdminKeyAuthenticationHandler(
         var identity = new ClaimsIdentity([new Claim(AdminClaim, "true")], SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
+
+    /// <summary>Whether a request is for the Admin API, whose keys are the admin keys and never a customer's.</summary>
+    public static bool IsAdminRequest(HttpRequest request) => request.Path.StartsWithSegments(PathPrefix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Compares fixed-length digests with <see cref="CryptographicOperations.FixedTimeEquals"/> and checks every
