@@ -35,8 +35,14 @@ public static class SlotflowApi
             options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
         });
 
-        services.AddAuthorizationBuilder().SetFallbackPolicy(
-            new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build());
+        // /v1 has no [Authorize]: the fallback authenticates by path, i.e. customer keys only there (an admin key is a
+        // 401), and admin keys only under /admin. The Admin API's controllers also name the admin policy, whose one
+        // scheme is the admin scheme, so a customer key is a 401 there whatever the path selection does.
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(AdminKeyAuthenticationHandler.SelectorSchemeName).RequireAuthenticatedUser().Build())
+            .AddPolicy(AdminKeyAuthenticationHandler.PolicyName, policy => policy
+                .AddAuthenticationSchemes(AdminKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser().RequireClaim(AdminKeyAuthenticationHandler.AdminClaim));
 
         // Without this filter an unsupported Content-Type reaches InvalidRequestResponse (422) instead of answering 415.
         services.AddControllers(options =>

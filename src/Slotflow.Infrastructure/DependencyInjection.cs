@@ -53,8 +53,16 @@ public static class DependencyInjection
         services.AddWebhookDelivery();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
 
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName)
+            .Validate(o => o.IsValid(), $"Admin:ApiKeys: each admin key must be at least {AdminOptions.MinKeyLength} characters, without whitespace.")
+            .ValidateOnStart();
+        // By path: /admin/… authenticates admin keys only, everything else customer keys only. An unknown route or a
+        // wrong method under /admin is thus a 404/405 to an admin key and a 401 to a customer key, as under /v1.
+        services.AddAuthentication(AdminKeyAuthenticationHandler.SelectorSchemeName)
+            .AddPolicyScheme(AdminKeyAuthenticationHandler.SelectorSchemeName, null, selector => selector.ForwardDefaultSelector = context =>
+                AdminKeyAuthenticationHandler.IsAdminRequest(context.Request) ? AdminKeyAuthenticationHandler.SchemeName : ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(AdminKeyAuthenticationHandler.SchemeName, null);
         return services;
     }
 

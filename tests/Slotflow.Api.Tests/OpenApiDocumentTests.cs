@@ -10,13 +10,17 @@ namespace Slotflow.Api.Tests;
 /// <summary>/openapi/v1.json describes the wire as it is: every route, and schemas whose property names are those of real responses.</summary>
 public sealed class OpenApiDocumentTests
 {
+    private const string AdminKey = "sk_admin_openapi_0123456789abcdefghijklmnop";
+
     private SlotflowApiFactory _factory = null!;
     private JsonElement _document;
 
     [OneTimeSetUp]
     public async Task ReadTheDocument()
     {
-        _factory = new SlotflowApiFactory(configureServices: s => s.AddSingleton<TimeProvider>(new SettableClock(HeldNow)));
+        _factory = new SlotflowApiFactory(
+            settings: new() { ["Admin:ApiKeys:0"] = AdminKey },
+            configureServices: s => s.AddSingleton<TimeProvider>(new SettableClock(HeldNow)));
         var response = await _factory.ClientWith(null).GetAsync("/openapi/v1.json");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "served without a key");
         _document = await WireJson.ReadAsync(response);
@@ -29,7 +33,8 @@ public sealed class OpenApiDocumentTests
     public void TheDocument_ListsEveryRouteWithItsMethod()
     {
         var routes = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("v1/", StringComparison.Ordinal) == true)
+            .Where(e => e.RoutePattern.RawText?.StartsWith("v1/", StringComparison.Ordinal) == true
+                || e.RoutePattern.RawText?.StartsWith("admin/v1/", StringComparison.Ordinal) == true)
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} /{StripConstraints(e.RoutePattern.RawText!)}"))
             .ToList();
         var documented = _document.GetProperty("paths").EnumerateObject()
@@ -39,7 +44,7 @@ public sealed class OpenApiDocumentTests
         Assert.Multiple(() =>
         {
             Assert.That(_document.GetProperty("openapi").GetString(), Does.StartWith("3."));
-            Assert.That(routes, Has.Count.GreaterThanOrEqualTo(18));
+            Assert.That(routes, Has.Count.GreaterThanOrEqualTo(27), "18 customer routes and 9 admin routes");
             Assert.That(documented, Is.EquivalentTo(routes));
         });
     }
@@ -71,6 +76,15 @@ public sealed class OpenApiDocumentTests
         await Check(await client.GetAsync($"/v1/webhooks/{webhookId}/deliveries"), "/v1/webhooks/{id}/deliveries", "get", "200", "deliveries");
         await Check(await client.DeleteAsync($"/v1/bookings/{booking.GetProperty("id").GetString()}"), "/v1/bookings/{id}", "delete", "200");
         await Check(await client.DeleteAsync($"/v1/webhooks/{webhookId}"), "/v1/webhooks/{id}", "delete", "200");
+
+        var admin = _factory.ClientWith(AdminKey);
+        var created = await Check(
+            await admin.PostAsync("/admin/v1/organizations", WireJson.Body("""{"name":"Docs","plan":"starter","auto_purchase":true}""")),
+            "/admin/v1/organizations", "post", "201");
+        var organizationId = created.GetProperty("id").GetString();
+        await Check(await admin.GetAsync("/admin/v1/organizations"), "/admin/v1/organizations", "get", "200", "organizations");
+        await Check(await admin.GetAsync($"/admin/v1/organizations/{organizationId}/usage"), "/admin/v1/organizations/{id}/usage", "get", "200");
+        await Check(await admin.GetAsync($"/admin/v1/organizations/{organizationId}/api-keys"), "/admin/v1/organizations/{id}/api-keys", "get", "200", "api_keys");
 
         var notFound = await Check(await client.GetAsync($"/v1/humans/{Guid.NewGuid()}"), "/v1/humans/{id}", "get", "404");
         var invalid = await client.PostAsync("/v1/humans", WireJson.Body("""{"timezone":"UTC"}"""));

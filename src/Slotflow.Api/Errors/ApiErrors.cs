@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Slotflow.Domain.Common;
+using Slotflow.Infrastructure.Authentication;
 
 namespace Slotflow.Api.Errors;
 
@@ -24,6 +25,8 @@ public static class ApiErrors
     /// <summary>An error for a bare status that the framework produced (no route, wrong method, no key, …).</summary>
     public static ErrorBody ForStatus(HttpContext context, int status) => status switch
     {
+        StatusCodes.Status401Unauthorized when AdminKeyAuthenticationHandler.IsAdminRequest(context.Request) =>
+            new("UNAUTHORIZED", "A valid admin key is required: Authorization: Bearer <admin key>.", status),
         StatusCodes.Status401Unauthorized => new("UNAUTHORIZED", "A valid API key is required: Authorization: Bearer sk_live_….", status),
         StatusCodes.Status404NotFound => new("NOT_FOUND", "No such resource.", status),
         StatusCodes.Status405MethodNotAllowed => new("METHOD_NOT_ALLOWED", "This method is not allowed on this path.", status),

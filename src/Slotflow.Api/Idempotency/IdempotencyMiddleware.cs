@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Slotflow.Api.Controllers;
 using Slotflow.Api.Errors;
+using Slotflow.Infrastructure.Authentication;
 using Slotflow.Infrastructure.Idempotency;
 
 namespace Slotflow.Api.Idempotency;
@@ -20,7 +21,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context, IdempotencyStore store)
     {
         if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Headers.TryGetValue(HeaderName, out var values)
-            || context.User.Identity?.IsAuthenticated != true)
+            || context.User.FindFirst(ApiKeyAuthenticationHandler.OrganizationClaim) is null)
         {
             await next(context);
             return;

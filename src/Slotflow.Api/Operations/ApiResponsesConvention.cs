@@ -21,7 +21,12 @@ public sealed class ApiResponsesConvention : IActionModelConvention
         };
         action.Filters.Add(new ProducesResponseTypeAttribute(body, success, "application/json"));
 
-        var errors = new List<int> { StatusCodes.Status401Unauthorized, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests, StatusCodes.Status500InternalServerError };
+        var errors = new List<int> { StatusCodes.Status401Unauthorized, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status500InternalServerError };
+        if (!action.Controller.ControllerName.StartsWith("Admin", StringComparison.Ordinal))
+        {
+            errors.Add(StatusCodes.Status429TooManyRequests); // rate limits are per customer key
+        }
+
         if (Templates(action).Any(t => t.Contains('{', StringComparison.Ordinal)))
         {
             errors.Add(StatusCodes.Status404NotFound);

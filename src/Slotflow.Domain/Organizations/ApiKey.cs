@@ -27,6 +27,14 @@ public sealed class ApiKey
 
     public DateTimeOffset? RevokedAt { get; private set; }
 
+    /// <summary>When the key last authenticated a request, to the minute (recorded at most once a minute).</summary>
+    public DateTimeOffset? LastUsedAt { get; private set; }
+
+    public bool IsRevoked => RevokedAt is not null;
+
+    /// <summary>Revokes the key from now on; revoking a revoked key keeps its first revocation time.</summary>
+    public void Revoke(DateTimeOffset now) => RevokedAt ??= now.ToUniversalTime();
+
     internal static ApiKey For(Guid organizationId, string name, string plaintext, DateTimeOffset now) =>
         new(Guid.NewGuid(), organizationId, name, ApiKeySecret.DisplayPrefix(plaintext), ApiKeySecret.Hash(plaintext), now);
 }

@@ -51,6 +51,32 @@ public sealed class Organization
         return new Organization(Guid.NewGuid(), name, plan, autoPurchase, now.ToUniversalTime());
     }
 
+    /// <summary>
+    /// Moves the organization to <paramref name="plan"/> and sets auto-purchase (kept as it is when null; turned off by
+    /// a move to a plan without overage). A downgrade below current usage is allowed: later bookings, humans and
+    /// webhooks follow the new caps. Bumps the version, so a cap claimed concurrently under the old plan conflicts.
+    /// </summary>
+    public void ChangePlan(Plan plan, bool? autoPurchase)
+    {
+        var allowsOverage = PlanLimits.For(plan).AllowsOverage;
+        if (autoPurchase == true && !allowsOverage)
+        {
+            throw DomainException.Invalid("auto_purchase is only available on paid plans (starter, growth).");
+        }
+
+        Plan = plan;
+        AutoPurchase = allowsOverage && (autoPurchase ?? AutoPurchase);
+        Version++;
+    }
+
+    /// <summary>Revokes one of the organization's keys (loaded with it); revoking twice is harmless.</summary>
+    public ApiKey RevokeApiKey(Guid apiKeyId, DateTimeOffset now)
+    {
+        var key = _apiKeys.FirstOrDefault(k => k.Id == apiKeyId) ?? throw DomainException.NotFound("API key");
+        key.Revoke(now);
+        return key;
+    }
+
     /// <summary>Issues a new random key and returns its plaintext, which is never stored.</summary>
     public string IssueApiKey(string name, DateTimeOffset now)
     {

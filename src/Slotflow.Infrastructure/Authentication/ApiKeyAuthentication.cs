@@ -1,7 +1,9 @@
+using System.Data.Common;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Slotflow.Domain.Organizations;
@@ -14,12 +16,16 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    SlotflowDbContext db) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    SlotflowDbContext db,
+    TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string OrganizationClaim = "slotflow:organization";
     public const string ApiKeyClaim = "slotflow:api_key";
     private const string BearerPrefix = "Bearer ";
+
+    /// <summary>last_used_at is recorded at most this often per key, so most requests only read.</summary>
+    public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -43,15 +49,43 @@ public sealed class ApiKeyAuthenticationHandler(
         var hash = ApiKeySecret.Hash(key);
         var found = await db.ApiKeys.AsNoTracking()
             .Where(k => k.Hash == hash && k.RevokedAt == null)
-            .Select(k => new { k.Id, k.OrganizationId })
+            .Select(k => new { k.Id, k.OrganizationId, k.LastUsedAt })
             .FirstOrDefaultAsync(Context.RequestAborted);
         if (found is null)
         {
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         }
 
+        var now = clock.GetUtcNow();
+        if (found.LastUsedAt is not { } lastUsed || lastUsed <= now - LastUsedResolution)
+        {
+            await RecordUseAsync(found.Id, now);
+        }
+
         var identity = new ClaimsIdentity(
             [new Claim(OrganizationClaim, found.OrganizationId.ToString()), new Claim(ApiKeyClaim, found.Id.ToString())], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    /// <summary>
+    /// One conditional UPDATE, outside the request's unit of work: of concurrent requests only one writes, and a
+    /// failure (e.g. a busy database) costs the request nothing but a stale last_used_at.
+    /// </summary>
+    private async Task RecordUseAsync(Guid apiKeyId, DateTimeOffset now)
+    {
+        var threshold = now - LastUsedResolution;
+        try
+        {
+            using var gate = db.Database.IsSqlite()
+                ? await SqliteWriteGate.EnterAsync(db.Database.GetConnectionString()!, Context.RequestAborted)
+                : null;
+            await db.ApiKeys
+                .Where(k => k.Id == apiKeyId && (k.LastUsedAt == null || k.LastUsedAt <= threshold))
+                .ExecuteUpdateAsync(set => set.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
+        }
+        catch (Exception fault) when (fault is DbException or RetryLimitExceededException)
+        {
+            Logger.LogWarning(fault, "Could not record the last use of API key {ApiKeyId}.", apiKeyId);
+        }
     }
 }

@@ -8,8 +8,33 @@ internal sealed class OrganizationRepository(SlotflowDbContext db) : IOrganizati
     public Task<Organization?> FindAsync(Guid organizationId, CancellationToken cancellationToken) =>
         db.Organizations.FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
 
+    public Task<Organization?> FindWithApiKeysAsync(Guid organizationId, CancellationToken cancellationToken) =>
+        db.Organizations.Include(o => o.ApiKeys).FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
+
     public Task<Organization?> ReadAsync(Guid organizationId, CancellationToken cancellationToken) =>
         db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
+
+    public Task<Organization?> ReadWithApiKeysAsync(Guid organizationId, CancellationToken cancellationToken) =>
+        db.Organizations.AsNoTracking().Include(o => o.ApiKeys).FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
+
+    public async Task<(IReadOnlyList<Organization> Page, int Total)> ListAsync(int limit, int offset, CancellationToken cancellationToken)
+    {
+        var total = await db.Organizations.CountAsync(cancellationToken);
+        var page = await db.Organizations.AsNoTracking()
+            .OrderBy(o => o.CreatedAt).ThenBy(o => o.Id)
+            .Skip(offset).Take(limit)
+            .ToListAsync(cancellationToken);
+        return (page, total);
+    }
+
+    public Task<MonthlyUsage?> ReadUsageAsync(Guid organizationId, int month, CancellationToken cancellationToken) =>
+        db.MonthlyUsage.AsNoTracking().FirstOrDefaultAsync(u => u.OrganizationId == organizationId && u.Month == month, cancellationToken);
+
+    public async Task<IReadOnlyList<OverageCharge>> ListChargesAsync(Guid organizationId, CancellationToken cancellationToken) =>
+        await db.OverageCharges.AsNoTracking()
+            .Where(c => c.OrganizationId == organizationId)
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .ToListAsync(cancellationToken);
 
     public void Add(Organization organization) => db.Organizations.Add(organization);
 }

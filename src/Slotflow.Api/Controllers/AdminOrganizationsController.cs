@@ -1,0 +1,60 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Slotflow.Api.Contracts;
+using Slotflow.Application.Organizations;
+using Slotflow.Application.Organizations.CreateOrganization;
+using Slotflow.Application.Organizations.GetOrganization;
+using Slotflow.Application.Organizations.GetUsage;
+using Slotflow.Application.Organizations.ListOrganizations;
+using Slotflow.Application.Organizations.UpdateOrganization;
+using Slotflow.Application.Webhooks;
+using Slotflow.Application.Webhooks.ListDeliveries;
+using Slotflow.Infrastructure.Authentication;
+
+namespace Slotflow.Api.Controllers;
+
+/// <summary>The Admin API's organizations: admin keys only (a customer key is a 401 here).</summary>
+[ApiController]
+[Route("admin/v1/organizations")]
+[Authorize(Policy = AdminKeyAuthenticationHandler.PolicyName)]
+public sealed class AdminOrganizationsController(IMediator mediator) : ControllerBase
+{
+    /// <summary>201 with the organization and its first API key's plaintext, shown this once.</summary>
+    [HttpPost]
+    public async Task<ActionResult<CreatedOrganizationDto>> Create(
+        [FromBody] AdminCreateOrganizationRequest request, CancellationToken cancellationToken)
+    {
+        var created = await mediator.Send(
+            new CreateOrganizationCommand(request.Name, request.Plan, request.AutoPurchase ?? false), cancellationToken);
+        return StatusCode(StatusCodes.Status201Created, created);
+    }
+
+    /// <remarks>Parameters bind as text so that a malformed one is named by the validator (422).</remarks>
+    [HttpGet]
+    public async Task<OrganizationListDto> List(
+        [FromQuery(Name = "limit")] string? limit, [FromQuery(Name = "offset")] string? offset, CancellationToken cancellationToken) =>
+        await mediator.Send(new ListOrganizationsQuery(limit, offset), cancellationToken);
+
+    [HttpGet("{id:guid}")]
+    public async Task<OrganizationDto> Get(Guid id, CancellationToken cancellationToken) =>
+        await mediator.Send(new GetOrganizationQuery(id), cancellationToken);
+
+    [HttpPatch("{id:guid}")]
+    public async Task<OrganizationDto> Update(Guid id, [FromBody] AdminUpdateOrganizationRequest request, CancellationToken cancellationToken) =>
+        await mediator.Send(new UpdateOrganizationCommand(id, request.Plan, request.AutoPurchase), cancellationToken);
+
+    [HttpGet("{id:guid}/usage")]
+    public async Task<UsageDto> Usage(Guid id, CancellationToken cancellationToken) =>
+        await mediator.Send(new GetOrganizationUsageQuery(id), cancellationToken);
+
+    /// <summary>Every webhook delivery of the organization, newest first, as GET /v1/webhooks/{id}/deliveries shows them.</summary>
+    [HttpGet("{id:guid}/webhook-deliveries")]
+    public async Task<WebhookDeliveryListDto> WebhookDeliveries(
+        Guid id,
+        [FromQuery(Name = "status")] string? status,
+        [FromQuery(Name = "limit")] string? limit,
+        [FromQuery(Name = "offset")] string? offset,
+        CancellationToken cancellationToken) =>
+        await mediator.Send(new ListWebhookDeliveriesQuery(id, null, status, limit, offset), cancellationToken);
+}

@@ -1,0 +1,24 @@
+using Mediator;
+using Slotflow.Domain.Common;
+using Slotflow.Domain.Organizations;
+
+namespace Slotflow.Application.Organizations.RevokeApiKey;
+
+/// <summary>
+/// DELETE /admin/v1/organizations/{id}/api-keys/{key_id}: the key authenticates nothing from now on (authentication
+/// reads revoked_at on every request). Revoking a revoked key answers the key again, unchanged.
+/// </summary>
+public sealed record RevokeApiKeyCommand(Guid OrganizationId, Guid ApiKeyId) : ICommand<ApiKeyDto>;
+
+public sealed class RevokeApiKeyCommandHandler(IOrganizationRepository organizations, IUnitOfWork unitOfWork, TimeProvider clock)
+    : ICommandHandler<RevokeApiKeyCommand, ApiKeyDto>
+{
+    public async ValueTask<ApiKeyDto> Handle(RevokeApiKeyCommand command, CancellationToken cancellationToken)
+    {
+        var organization = await organizations.FindWithApiKeysAsync(command.OrganizationId, cancellationToken)
+            ?? throw DomainException.NotFound("Organization");
+        var key = organization.RevokeApiKey(command.ApiKeyId, clock.GetUtcNow());
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return key.ToDto();
+    }
+}

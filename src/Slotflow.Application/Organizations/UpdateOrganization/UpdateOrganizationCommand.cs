@@ -1,0 +1,25 @@
+using Mediator;
+using Slotflow.Domain.Common;
+using Slotflow.Domain.Organizations;
+
+namespace Slotflow.Application.Organizations.UpdateOrganization;
+
+/// <summary>
+/// PATCH /admin/v1/organizations/{id}: a field left out (null) keeps its value. Moving to a plan without overage
+/// turns auto-purchase off unless the request asks for it, which is refused.
+/// </summary>
+public sealed record UpdateOrganizationCommand(Guid OrganizationId, string? Plan, bool? AutoPurchase) : ICommand<OrganizationDto>;
+
+public sealed class UpdateOrganizationCommandHandler(IOrganizationRepository organizations, IUnitOfWork unitOfWork)
+    : ICommandHandler<UpdateOrganizationCommand, OrganizationDto>
+{
+    public async ValueTask<OrganizationDto> Handle(UpdateOrganizationCommand command, CancellationToken cancellationToken)
+    {
+        var organization = await organizations.FindAsync(command.OrganizationId, cancellationToken)
+            ?? throw DomainException.NotFound("Organization");
+        var plan = command.Plan is null ? organization.Plan : PlanNames.Parse(command.Plan);
+        organization.ChangePlan(plan, command.AutoPurchase);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return organization.ToDto();
+    }
+}
