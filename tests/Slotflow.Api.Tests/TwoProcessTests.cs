@@ -14,7 +14,7 @@ namespace Slotflow.Api.Tests;
 /// </summary>
 public sealed partial class TwoProcessTests
 {
-    private const int Rounds = 10;
+    private const int Rounds = 20;
     private static readonly DateOnly FirstDay = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7);
 
     private TestDatabase _database = null!;
@@ -87,7 +87,7 @@ public sealed partial class TwoProcessTests
 
         for (var round = 0; round < Rounds; round++)
         {
-            var ten = Instant(FirstDay.AddDays(1), 8, 0).AddHours(round);
+            var ten = Instant(FirstDay.AddDays(1 + (round / 10)), 8, 0).AddHours(round % 10);
             var results = await Task.WhenAll(
                 BookAsync(one, humanId, ten, 60), BookAsync(two, humanId, ten, 30), BookAsync(two, humanId, ten.AddMinutes(30), 30),
                 BookAsync(one, humanId, ten, 30), BookAsync(one, humanId, ten.AddMinutes(30), 30), BookAsync(two, humanId, ten, 60));
