@@ -40,22 +40,14 @@ public sealed class AdminKeyAuthenticationHandler(
     public const string SelectorSchemeName = "Slotflow";
 
     public const string PathPrefix = "/admin";
-    private const string BearerPrefix = "Bearer ";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (header.Length == 0)
+        if (!BearerToken.TryRead(Request, out var presented, out var unread))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return Task.FromResult(unread);
         }
 
-        if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return Task.FromResult(AuthenticateResult.Fail("Not a bearer token."));
-        }
-
-        var presented = header[BearerPrefix.Length..].Trim();
         if (!Matches(presented, admin.CurrentValue.ApiKeys))
         {
             return Task.FromResult(AuthenticateResult.Fail("Unknown admin key."));

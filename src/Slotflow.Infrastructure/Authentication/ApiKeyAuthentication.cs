@@ -22,25 +22,17 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string SchemeName = "ApiKey";
     public const string OrganizationClaim = "slotflow:organization";
     public const string ApiKeyClaim = "slotflow:api_key";
-    private const string BearerPrefix = "Bearer ";
 
     /// <summary>last_used_at is recorded at most this often per key, so most requests only read.</summary>
     public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (header.Length == 0)
+        if (!BearerToken.TryRead(Request, out var key, out var unread))
         {
-            return AuthenticateResult.NoResult();
+            return unread;
         }
 
-        if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return AuthenticateResult.Fail("Not a bearer token.");
-        }
-
-        var key = header[BearerPrefix.Length..].Trim();
         if (!ApiKeySecret.IsWellFormed(key))
         {
             return AuthenticateResult.Fail("Malformed API key.");
