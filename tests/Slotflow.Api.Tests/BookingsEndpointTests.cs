@@ -303,6 +303,21 @@ public sealed class BookingsEndpointTests
         Assert.That(Ids(list), Is.EqualTo(new[] { existing.GetProperty("id").GetString() }));
     }
 
+    /// <summary>The overlap look-up only reaches back the longest allowed duration (720 minutes); this is its edge.</summary>
+    [TestCase("2026-03-16T11:59:00Z", 30, HttpStatusCode.Conflict, TestName = "Create_InTheLastMinuteOfA720MinuteBooking_Returns409SlotUnavailable")]
+    [TestCase("2026-03-16T11:59:00Z", 720, HttpStatusCode.Conflict, TestName = "Create_720MinutesFromTheLastMinuteOfA720MinuteBooking_Returns409SlotUnavailable")]
+    [TestCase("2026-03-16T12:00:00Z", 30, HttpStatusCode.Created, TestName = "Create_RightAfterA720MinuteBooking_Returns201")]
+    public async Task Create_AgainstTheLongestBooking_IsDecidedOnItsWholeLength(string startsAt, int duration, HttpStatusCode expected)
+    {
+        var human = await HumanSetup.CreateAsync(
+            _organization.Client, "UTC", """{"working_days":[1,2,3,4,5,6,7],"work_start":"00:00","work_end":"24:00","meeting_durations":[30,720]}""");
+        await BookAsync("2026-03-16T00:00:00Z", 720, humanId: human);
+
+        var response = await PostAsync(BookingJson(human, startsAt, duration));
+
+        Assert.That(response.StatusCode, Is.EqualTo(expected), await response.Content.ReadAsStringAsync());
+    }
+
     [Test]
     public async Task Create_BackToBack1000And1030_BothReturn201()
     {
