@@ -29,11 +29,15 @@ public static class DependencyInjection
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services)
     {
-        // Read when first needed, so configuration added by hosts and tests after registration still counts.
-        // Interceptors registered in DI (diagnostics, tests counting round trips) are attached to every context.
-        services.AddDbContext<SqliteSlotflowDbContext>((sp, options) => Configure(sp, options, DatabaseProvider.Sqlite));
-        services.AddDbContext<PostgresSlotflowDbContext>((sp, options) => Configure(sp, options, DatabaseProvider.Postgres));
-        services.AddDbContext<SqlServerSlotflowDbContext>((sp, options) => Configure(sp, options, DatabaseProvider.SqlServer));
+        // Read when first needed, so configuration added by hosts and tests after registration still counts; then kept
+        // (singleton options), so a request does not rebuild them. Interceptors registered in DI (diagnostics, tests
+        // counting round trips) are attached to every context.
+        services.AddDbContext<SqliteSlotflowDbContext>(
+            (sp, options) => Configure(sp, options, DatabaseProvider.Sqlite), optionsLifetime: ServiceLifetime.Singleton);
+        services.AddDbContext<PostgresSlotflowDbContext>(
+            (sp, options) => Configure(sp, options, DatabaseProvider.Postgres), optionsLifetime: ServiceLifetime.Singleton);
+        services.AddDbContext<SqlServerSlotflowDbContext>(
+            (sp, options) => Configure(sp, options, DatabaseProvider.SqlServer), optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<SlotflowDbContext>(sp => Provider(sp.GetRequiredService<IConfiguration>()) switch
         {
             DatabaseProvider.Postgres => sp.GetRequiredService<PostgresSlotflowDbContext>(),

@@ -43,6 +43,13 @@ public sealed class UtcInstantJsonConverterTests
         Assert.That(JsonSerializer.Serialize(instant, Options), Is.EqualTo("\"2026-11-01T05:30:00.500Z\""));
     }
 
+    [TestCase("0001-01-01T00:00:00Z", "0001-01-01T00:00:00.000Z")]
+    [TestCase("9999-12-31T23:59:59.999Z", "9999-12-31T23:59:59.999Z")]
+    [TestCase("2026-02-03T04:05:06.007Z", "2026-02-03T04:05:06.007Z")]
+    [TestCase("2026-10-10T10:10:10.010+10:00", "2026-10-10T00:10:10.010Z")]
+    public void Write_EveryFieldZeroPadded(string instant, string expected) =>
+        Assert.That(JsonSerializer.Serialize(DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture), Options), Is.EqualTo($"\"{expected}\""));
+
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions();

@@ -14,11 +14,20 @@ internal sealed class HumanRepository(SlotflowDbContext db) : IHumanRepository
     public Task<Human?> FindAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken) =>
         db.Humans.FirstOrDefaultAsync(h => h.OrganizationId == organizationId && h.Id == humanId, cancellationToken);
 
+    // Compiled: every booking and every slot query reads a human this way.
+    private static readonly Func<SlotflowDbContext, Guid, Guid, CancellationToken, Task<Human?>> FindActiveWithOverridesQuery =
+        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, CancellationToken _) =>
+            db.Humans.Include(h => h.Overrides).FirstOrDefault(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId));
+
+    private static readonly Func<SlotflowDbContext, Guid, Guid, CancellationToken, Task<Human?>> ReadActiveWithOverridesQuery =
+        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, CancellationToken _) =>
+            db.Humans.AsNoTracking().Include(h => h.Overrides).FirstOrDefault(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId));
+
     public Task<Human?> FindActiveWithOverridesAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken) =>
-        Active(organizationId).Include(h => h.Overrides).FirstOrDefaultAsync(h => h.Id == humanId, cancellationToken);
+        FindActiveWithOverridesQuery(db, organizationId, humanId, cancellationToken);
 
     public Task<Human?> ReadActiveWithOverridesAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken) =>
-        Active(organizationId).Include(h => h.Overrides).AsNoTracking().FirstOrDefaultAsync(h => h.Id == humanId, cancellationToken);
+        ReadActiveWithOverridesQuery(db, organizationId, humanId, cancellationToken);
 
     public async Task<IReadOnlyList<Human>> ListActiveAsync(Guid organizationId, CancellationToken cancellationToken) =>
         await Active(organizationId).AsNoTracking().OrderBy(h => h.CreatedAt).ThenBy(h => h.Id).ToListAsync(cancellationToken);

@@ -11,8 +11,13 @@ internal sealed class OrganizationRepository(SlotflowDbContext db) : IOrganizati
     public Task<Organization?> FindWithApiKeysAsync(Guid organizationId, CancellationToken cancellationToken) =>
         db.Organizations.Include(o => o.ApiKeys).FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
 
+    // Compiled: every booking reads its organization's plan this way.
+    private static readonly Func<SlotflowDbContext, Guid, CancellationToken, Task<Organization?>> ReadQuery =
+        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, CancellationToken _) =>
+            db.Organizations.AsNoTracking().FirstOrDefault(o => o.Id == organizationId));
+
     public Task<Organization?> ReadAsync(Guid organizationId, CancellationToken cancellationToken) =>
-        db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
+        ReadQuery(db, organizationId, cancellationToken);
 
     public Task<Organization?> ReadWithApiKeysAsync(Guid organizationId, CancellationToken cancellationToken) =>
         db.Organizations.AsNoTracking().Include(o => o.ApiKeys).FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
