@@ -3,21 +3,23 @@ using System.Diagnostics;
 
 namespace Slotflow.LoadTest;
 
-internal sealed record LoadResult(int Requests, TimeSpan Elapsed, IReadOnlyList<double> LatenciesMs, IReadOnlyDictionary<int, int> Statuses);
+internal sealed record LoadResult(int Requests, TimeSpan Elapsed, IReadOnlyList<double> LatenciesMs, IReadOnlyDictionary<int, int> Statuses, TimeSpan ServiceCpu);
 
 /// <summary>A fixed number of clients, each sending one request after another, for a fixed time; then it stops by itself.</summary>
 internal static class LoadRunner
 {
-    public static async Task<LoadResult> RunAsync(int clients, TimeSpan duration, Func<CancellationToken, Task<int>> request)
+    public static async Task<LoadResult> RunAsync(ServiceProcess service, int clients, TimeSpan warmup, TimeSpan duration, Func<CancellationToken, Task<int>> request)
     {
-        // A short warm-up, not counted, so JIT and connection set-up do not weigh on the figures.
-        await RunForAsync(clients, TimeSpan.FromSeconds(2), request, new ConcurrentBag<double>(), new ConcurrentDictionary<int, int>());
+        // A warm-up, not counted: the service's tiered JIT keeps recompiling hot code for the first ~20 s of load.
+        await RunForAsync(clients, warmup, request, new ConcurrentBag<double>(), new ConcurrentDictionary<int, int>());
 
         var latencies = new ConcurrentBag<double>();
         var statuses = new ConcurrentDictionary<int, int>();
+        var cpuBefore = service.CpuTime;
         var elapsed = await RunForAsync(clients, duration, request, latencies, statuses);
+        var serviceCpu = service.CpuTime - cpuBefore;
         var sorted = latencies.Order().ToList();
-        return new LoadResult(sorted.Count, elapsed, sorted, statuses);
+        return new LoadResult(sorted.Count, elapsed, sorted, statuses, serviceCpu);
     }
 
     private static async Task<TimeSpan> RunForAsync(

@@ -1,12 +1,13 @@
 using Slotflow.LoadTest;
 
-// Usage: dotnet run -c Release --project benchmarks/Slotflow.LoadTest [-- --seconds 15 --clients 32]
+// Usage: dotnet run -c Release --project benchmarks/Slotflow.LoadTest [-- --seconds 15 --clients 32 --warmup 10]
 var seconds = Options.Int(args, "--seconds", 15);
+var warmup = TimeSpan.FromSeconds(Options.Int(args, "--warmup", 10));
 var clients = Options.Int(args, "--clients", 32);
 
 await using var service = await ServiceProcess.StartAsync();
 var setup = await Workload.PrepareAsync(service, humans: 25);
 
-Console.WriteLine($"Slotflow load test: {clients} concurrent clients, {seconds} s per phase, SQLite, service in its own process at {service.BaseAddress}");
-Report.Print("POST /v1/bookings (distinct free slots)", await LoadRunner.RunAsync(clients, TimeSpan.FromSeconds(seconds), setup.BookAsync));
-Report.Print("GET /v1/humans/{id}/slots (31 days, Mon-Fri 09-17)", await LoadRunner.RunAsync(clients, TimeSpan.FromSeconds(seconds), setup.QuerySlotsAsync));
+Console.WriteLine($"Slotflow load test: {clients} concurrent clients, {warmup.TotalSeconds:F0} s warm-up and {seconds} s measured per phase, SQLite, service in its own process at {service.BaseAddress}");
+Report.Print("POST /v1/bookings (distinct free slots)", await LoadRunner.RunAsync(service, clients, warmup, TimeSpan.FromSeconds(seconds), setup.BookAsync));
+Report.Print("GET /v1/humans/{id}/slots (31 days, Mon-Fri 09-17)", await LoadRunner.RunAsync(service, clients, warmup, TimeSpan.FromSeconds(seconds), setup.QuerySlotsAsync));

@@ -10,7 +10,7 @@ internal static class Report
         var statuses = string.Join(", ", result.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Value}×{(s.Key == 0 ? "error" : s.Key)}"));
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{name}: {perSecond:F0} req/s over {result.Elapsed.TotalSeconds:F1} s ({result.Requests} requests: {statuses}); latency p50 {Percentile(result.LatenciesMs, 0.50):F1} ms, p99 {Percentile(result.LatenciesMs, 0.99):F1} ms"));
+            $"{name}: {perSecond:F0} req/s over {result.Elapsed.TotalSeconds:F1} s ({result.Requests} requests: {statuses}); latency p50 {Percentile(result.LatenciesMs, 0.50):F1} ms, p99 {Percentile(result.LatenciesMs, 0.99):F1} ms; service CPU {result.ServiceCpu.TotalMilliseconds / result.Requests:F2} ms per request ({result.ServiceCpu.TotalSeconds / result.Elapsed.TotalSeconds:F2} cores)"));
     }
 
     private static double Percentile(IReadOnlyList<double> sorted, double p) =>

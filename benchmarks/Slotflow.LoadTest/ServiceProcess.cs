@@ -23,6 +23,16 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
 
     public string ApiKey { get; }
 
+    /// <summary>CPU time the service has used so far, to report CPU per request beside the throughput.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<ServiceProcess> StartAsync()
     {
         var databasePath = Path.Combine(Path.GetTempPath(), $"slotflow-load-{Guid.NewGuid():N}.db");
