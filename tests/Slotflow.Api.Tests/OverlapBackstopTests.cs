@@ -7,83 +7,70 @@ namespace Slotflow.Api.Tests;
 /// <summary>The database itself refuses overlapping confirmed bookings of one human, whatever path writes them.</summary>
 public sealed class OverlapBackstopTests
 {
+    private static readonly DateTimeOffset Monday = new(2030, 1, 7, 0, 0, 0, TimeSpan.Zero);
+
+    private SlotflowApiFactory _factory = null!;
+    private Guid _organizationId;
+    private Guid _humanId;
+
+    [OneTimeSetUp]
+    public void StartService() => _factory = new SlotflowApiFactory();
+
+    [OneTimeTearDown]
+    public void StopService() => _factory.Dispose();
+
+    [SetUp]
+    public async Task NewOrganizationAndHuman()
+    {
+        var organization = await _factory.CreateOrganizationAsync();
+        _organizationId = organization.Id;
+        _humanId = Guid.Parse(await HumanSetup.CreateAsync(organization.Client));
+    }
+
     [Test]
     public async Task Database_RefusesAnOverlappingConfirmedBooking_WrittenAroundTheHandler()
     {
-        using var factory = new SlotflowApiFactory();
-        var organization = await factory.CreateOrganizationAsync();
-        var humanId = Guid.Parse(await HumanSetup.CreateAsync(organization.Client));
-        var start = new DateTimeOffset(2030, 1, 7, 15, 0, 0, TimeSpan.Zero);
-        var now = DateTimeOffset.UtcNow;
+        var start = Monday.AddHours(15);
+        await InsertAsync(start, 60, "First");
 
-        await factory.QueryAsync(db =>
-        {
-            db.Bookings.Add(Booking.Confirm(organization.Id, humanId, start, 60, "First", null, null, now));
-            return db.SaveChangesAsync();
-        });
-
-        var overlapping = factory.QueryAsync(db =>
-        {
-            db.Bookings.Add(Booking.Confirm(organization.Id, humanId, start.AddMinutes(30), 60, "Second", null, null, now));
-            return db.SaveChangesAsync();
-        });
-        var adjacent = await factory.QueryAsync(db =>
-        {
-            db.Bookings.Add(Booking.Confirm(organization.Id, humanId, start.AddMinutes(60), 30, "Adjacent", null, null, now));
-            return db.SaveChangesAsync();
-        });
+        var overlapping = InsertAsync(start.AddMinutes(30), 60, "Second");
+        var adjacent = await InsertAsync(start.AddMinutes(60), 30, "Adjacent");
 
         var refusal = Assert.ThrowsAsync<DbUpdateException>(async () => await overlapping);
         Assert.Multiple(() =>
         {
-            // SQLite's trigger names the rule; PostgreSQL names the exclusion constraint.
-            Assert.That(refusal!.InnerException?.Message, Does.Contain("SLOTFLOW_BOOKING_OVERLAP").Or.Contain("bookings_no_overlap"));
+            AssertOverlapRefusal(refusal);
             Assert.That(adjacent, Is.EqualTo(1), "back-to-back is not an overlap");
         });
-        var names = await factory.QueryAsync(db => db.Bookings.Where(b => b.HumanId == humanId).Select(b => b.AttendeeName).ToListAsync());
+        var names = await _factory.QueryAsync(db => db.Bookings.Where(b => b.HumanId == _humanId).Select(b => b.AttendeeName).ToListAsync());
         Assert.That(names, Is.EquivalentTo(new[] { "First", "Adjacent" }));
     }
 
+    /// <summary>The backstop looks back only the longest allowed duration (720 minutes); this is its edge.</summary>
     [Test]
     public async Task Database_RefusesABookingStartingInTheLastMinuteOfTheLongestBooking()
     {
-        using var factory = new SlotflowApiFactory();
-        var organization = await factory.CreateOrganizationAsync();
-        var humanId = Guid.Parse(await HumanSetup.CreateAsync(organization.Client));
-        var start = new DateTimeOffset(2030, 1, 7, 0, 0, 0, TimeSpan.Zero);
-        var now = DateTimeOffset.UtcNow;
-        await factory.QueryAsync(db =>
-        {
-            db.Bookings.Add(Booking.Confirm(organization.Id, humanId, start, 720, "Longest", null, null, now));
-            return db.SaveChangesAsync();
-        });
+        await InsertAsync(Monday, 720, "Longest");
 
-        var refusal = Assert.ThrowsAsync<DbUpdateException>(() => factory.QueryAsync(db =>
-        {
-            db.Bookings.Add(Booking.Confirm(organization.Id, humanId, start.AddMinutes(719), 30, "Last minute", null, null, now));
-            return db.SaveChangesAsync();
-        }));
-
-        Assert.That(refusal!.InnerException?.Message, Does.Contain("SLOTFLOW_BOOKING_OVERLAP").Or.Contain("bookings_no_overlap"));
+        AssertOverlapRefusal(Assert.ThrowsAsync<DbUpdateException>(() => InsertAsync(Monday.AddMinutes(719), 30, "Last minute")));
     }
 
 #if !SLOTFLOW_POSTGRES
-    /// <summary>SQLite's trigger looks back only the longest allowed duration, so it refuses anything longer outright.</summary>
+    /// <summary>So SQLite's trigger refuses anything longer outright (PostgreSQL's exclusion constraint needs no bound).</summary>
     [Test]
-    public async Task Sqlite_RefusesAConfirmedBookingLongerThan720Minutes()
-    {
-        using var factory = new SlotflowApiFactory();
-        var organization = await factory.CreateOrganizationAsync();
-        var humanId = Guid.Parse(await HumanSetup.CreateAsync(organization.Client));
-        var now = DateTimeOffset.UtcNow;
-
-        var refusal = Assert.ThrowsAsync<DbUpdateException>(() => factory.QueryAsync(db =>
-        {
-            db.Bookings.Add(Booking.Confirm(organization.Id, humanId, new DateTimeOffset(2030, 1, 7, 0, 0, 0, TimeSpan.Zero), 725, "Too long", null, null, now));
-            return db.SaveChangesAsync();
-        }));
-
-        Assert.That(refusal!.InnerException?.Message, Does.Contain("SLOTFLOW_BOOKING_OVERLAP"));
-    }
+    public void Sqlite_RefusesAConfirmedBookingLongerThan720Minutes() =>
+        AssertOverlapRefusal(Assert.ThrowsAsync<DbUpdateException>(() => InsertAsync(Monday, 725, "Too long")));
 #endif
+
+    /// <summary>SQLite's trigger names the rule; PostgreSQL names the exclusion constraint.</summary>
+    private static void AssertOverlapRefusal(DbUpdateException? refusal) =>
+        Assert.That(refusal!.InnerException?.Message, Does.Contain("SLOTFLOW_BOOKING_OVERLAP").Or.Contain("bookings_no_overlap"));
+
+    /// <summary>Writes a confirmed booking straight through the DbContext, around the handler and its checks.</summary>
+    private Task<int> InsertAsync(DateTimeOffset start, int minutes, string name) =>
+        _factory.QueryAsync(db =>
+        {
+            db.Bookings.Add(Booking.Confirm(_organizationId, _humanId, start, minutes, name, null, null, DateTimeOffset.UtcNow));
+            return db.SaveChangesAsync();
+        });
 }
