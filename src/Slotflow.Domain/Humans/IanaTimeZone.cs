@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Slotflow.Domain.Humans;
 
 /// <summary>IANA time zone ids, as the machine's tz database knows them (Windows ids are not accepted).</summary>
@@ -5,8 +7,13 @@ public static class IanaTimeZone
 {
     public static bool IsValid(string? id) => id is { Length: > 0 and <= 64 } && TryFind(id, out _);
 
+    // Only zones found are kept, so the cache is bounded by the tz database; the look-up (ICU) is costly per request.
+    private static readonly ConcurrentDictionary<string, TimeZoneInfo> Found = new(StringComparer.Ordinal);
+
     public static TimeZoneInfo Find(string id) =>
-        TryFind(id, out var zone) ? zone : throw new ArgumentException($"'{id}' is not an IANA time zone.", nameof(id));
+        Found.TryGetValue(id, out var known) ? known
+        : TryFind(id, out var zone) ? Found.GetOrAdd(id, zone)
+        : throw new ArgumentException($"'{id}' is not an IANA time zone.", nameof(id));
 
     private static bool TryFind(string id, out TimeZoneInfo zone)
     {
