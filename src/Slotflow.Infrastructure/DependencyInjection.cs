@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -29,21 +30,19 @@ public static class DependencyInjection
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services)
     {
-        // Read when first needed, so configuration added by hosts and tests after registration still counts; then kept
-        // (singleton options), so a request does not rebuild them. Interceptors registered in DI (diagnostics, tests
-        // counting round trips) are attached to every context.
-        services.AddDbContext<SqliteSlotflowDbContext>(
-            (sp, options) => Configure(sp, options, DatabaseProvider.Sqlite), optionsLifetime: ServiceLifetime.Singleton);
-        services.AddDbContext<PostgresSlotflowDbContext>(
-            (sp, options) => Configure(sp, options, DatabaseProvider.Postgres), optionsLifetime: ServiceLifetime.Singleton);
-        services.AddDbContext<SqlServerSlotflowDbContext>(
-            (sp, options) => Configure(sp, options, DatabaseProvider.SqlServer), optionsLifetime: ServiceLifetime.Singleton);
-        services.AddScoped<SlotflowDbContext>(sp => Provider(sp.GetRequiredService<IConfiguration>()) switch
+        // Pooled: a request leases a context instead of building one (EF Core's per-context set-up is a noticeable part
+        // of a short request). Options are read when first needed, so configuration added by hosts and tests after
+        // registration still counts. Interceptors registered in DI (diagnostics, tests counting round trips) are
+        // attached to every context.
+        services.AddPooledDbContextFactory<SqliteSlotflowDbContext>((sp, options) => Configure(sp, options, DatabaseProvider.Sqlite));
+        services.AddPooledDbContextFactory<PostgresSlotflowDbContext>((sp, options) => Configure(sp, options, DatabaseProvider.Postgres));
+        services.AddPooledDbContextFactory<SqlServerSlotflowDbContext>((sp, options) => Configure(sp, options, DatabaseProvider.SqlServer));
+        services.AddScoped<SlotflowDbContext>(sp => Lease(sp, Provider(sp.GetRequiredService<IConfiguration>()) switch
         {
-            DatabaseProvider.Postgres => sp.GetRequiredService<PostgresSlotflowDbContext>(),
-            DatabaseProvider.SqlServer => sp.GetRequiredService<SqlServerSlotflowDbContext>(),
-            _ => sp.GetRequiredService<SqliteSlotflowDbContext>(),
-        });
+            DatabaseProvider.Postgres => sp.GetRequiredService<IDbContextFactory<PostgresSlotflowDbContext>>().CreateDbContext(),
+            DatabaseProvider.SqlServer => sp.GetRequiredService<IDbContextFactory<SqlServerSlotflowDbContext>>().CreateDbContext(),
+            _ => sp.GetRequiredService<IDbContextFactory<SqliteSlotflowDbContext>>().CreateDbContext(),
+        }));
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<SlotflowDbContext>());
         services.AddScoped<IHumanRepository, HumanRepository>();
         services.AddScoped<IOrganizationRepository, OrganizationRepository>();
@@ -97,6 +96,21 @@ public static class DependencyInjection
             })
             .AddResilienceHandler("webhook-attempt", (pipeline, context) =>
                 pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<WebhookDeliveryOptions>>().Value.AttemptTimeout));
+    }
+
+    /// <summary>The scope disposes the context, which returns it to the pool.</summary>
+    private static SlotflowDbContext Lease(IServiceProvider services, SlotflowDbContext context)
+    {
+        context.Publisher = services.GetRequiredService<IPublisher>();
+
+        // EF Core's SQLite connection registers its SQL functions every time it opens, i.e. before every query of a
+        // request; opened here once, it stays open until the context goes back to the pool.
+        if (context.Database.IsSqlite())
+        {
+            context.Database.OpenConnection();
+        }
+
+        return context;
     }
 
     /// <summary>Database:Provider: Sqlite (the default), SqlServer or Postgres.</summary>

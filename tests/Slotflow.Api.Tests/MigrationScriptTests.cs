@@ -1,8 +1,6 @@
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Moq;
 using Slotflow.Infrastructure.Persistence;
 
 namespace Slotflow.Api.Tests;
@@ -18,7 +16,7 @@ public sealed class MigrationScriptTests
     public void SqlServer_RendersAnIdempotentScript_WithTheOverlapTrigger()
     {
         using var db = new SqlServerSlotflowDbContext(
-            new DbContextOptionsBuilder<SqlServerSlotflowDbContext>().UseSqlServer("Server=localhost").Options, Mock.Of<IPublisher>());
+            new DbContextOptionsBuilder<SqlServerSlotflowDbContext>().UseSqlServer("Server=localhost").Options);
 
         var script = Render(db);
 
@@ -36,7 +34,7 @@ public sealed class MigrationScriptTests
     public void Postgres_RendersAnIdempotentScript_WithTheExclusionConstraint()
     {
         using var db = new PostgresSlotflowDbContext(
-            new DbContextOptionsBuilder<PostgresSlotflowDbContext>().UseNpgsql("Host=localhost").Options, Mock.Of<IPublisher>());
+            new DbContextOptionsBuilder<PostgresSlotflowDbContext>().UseNpgsql("Host=localhost").Options);
 
         var script = Render(db);
 
@@ -52,7 +50,7 @@ public sealed class MigrationScriptTests
     public void Sqlite_KeepsItsTrigger()
     {
         using var db = new SqliteSlotflowDbContext(
-            new DbContextOptionsBuilder<SqliteSlotflowDbContext>().UseSqlite("Data Source=:memory:").Options, Mock.Of<IPublisher>());
+            new DbContextOptionsBuilder<SqliteSlotflowDbContext>().UseSqlite("Data Source=:memory:").Options);
 
         Assert.That(db.GetService<IMigrator>().GenerateScript(), Does.Contain("RAISE(ABORT, 'SLOTFLOW_BOOKING_OVERLAP')"));
     }

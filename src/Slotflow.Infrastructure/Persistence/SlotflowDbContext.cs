@@ -15,8 +15,14 @@ namespace Slotflow.Infrastructure.Persistence;
 /// The one model, for every provider. Each provider has a derived context (Providers/) only so that its migrations
 /// form their own set; nothing else differs by type.
 /// </summary>
-public abstract class SlotflowDbContext(DbContextOptions options, IPublisher publisher) : DbContext(options), IUnitOfWork
+public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(options), IUnitOfWork
 {
+    /// <summary>
+    /// Where domain events go: the request's publisher, set each time the pooled context is leased (a pooled context
+    /// outlives the request scope, so it cannot take the publisher in its constructor).
+    /// </summary>
+    internal IPublisher? Publisher { get; set; }
+
     public DbSet<Organization> Organizations => Set<Organization>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
@@ -41,6 +47,7 @@ public abstract class SlotflowDbContext(DbContextOptions options, IPublisher pub
         var aggregates = ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).Where(a => a.DomainEvents.Count > 0).ToList();
         foreach (var aggregate in aggregates)
         {
+            var publisher = Publisher ?? throw new InvalidOperationException("Domain events need a publisher; lease the context from the service provider.");
             var events = aggregate.DomainEvents.ToList();
             aggregate.ClearDomainEvents();
             foreach (var domainEvent in events)
@@ -106,6 +113,21 @@ public abstract class SlotflowDbContext(DbContextOptions options, IPublisher pub
         Database.IsSqlite() ? await SqliteWriteGate.EnterAsync(Database.GetConnectionString()!, cancellationToken) : null;
 
     void IUnitOfWork.DiscardChanges() => ChangeTracker.Clear();
+
+    // Going back to the pool: let go of the request's publisher (and with it the request's scope).
+    public override void Dispose()
+    {
+        Publisher = null;
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Publisher = null;
+        GC.SuppressFinalize(this);
+        return base.DisposeAsync();
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SlotflowDbContext).Assembly);

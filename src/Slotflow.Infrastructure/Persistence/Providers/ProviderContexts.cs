@@ -1,4 +1,3 @@
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -6,14 +5,11 @@ namespace Slotflow.Infrastructure.Persistence;
 
 // One derived context per provider, so that each has its own checked-in migration set (Migrations/<Provider>).
 
-public sealed class SqliteSlotflowDbContext(DbContextOptions<SqliteSlotflowDbContext> options, IPublisher publisher)
-    : SlotflowDbContext(options, publisher);
+public sealed class SqliteSlotflowDbContext(DbContextOptions<SqliteSlotflowDbContext> options) : SlotflowDbContext(options);
 
-public sealed class PostgresSlotflowDbContext(DbContextOptions<PostgresSlotflowDbContext> options, IPublisher publisher)
-    : SlotflowDbContext(options, publisher);
+public sealed class PostgresSlotflowDbContext(DbContextOptions<PostgresSlotflowDbContext> options) : SlotflowDbContext(options);
 
-public sealed class SqlServerSlotflowDbContext(DbContextOptions<SqlServerSlotflowDbContext> options, IPublisher publisher)
-    : SlotflowDbContext(options, publisher);
+public sealed class SqlServerSlotflowDbContext(DbContextOptions<SqlServerSlotflowDbContext> options) : SlotflowDbContext(options);
 
 /// <summary>
 /// For <c>dotnet ef migrations add/script</c>: a context of each provider without a server or the web host. The
@@ -25,13 +21,13 @@ internal sealed class DesignTimeContexts :
     IDesignTimeDbContextFactory<SqlServerSlotflowDbContext>
 {
     SqliteSlotflowDbContext IDesignTimeDbContextFactory<SqliteSlotflowDbContext>.CreateDbContext(string[] args) =>
-        new(Options<SqliteSlotflowDbContext>(DatabaseProvider.Sqlite, "Data Source=design.db"), NoPublisher.Instance);
+        new(Options<SqliteSlotflowDbContext>(DatabaseProvider.Sqlite, "Data Source=design.db"));
 
     PostgresSlotflowDbContext IDesignTimeDbContextFactory<PostgresSlotflowDbContext>.CreateDbContext(string[] args) =>
-        new(Options<PostgresSlotflowDbContext>(DatabaseProvider.Postgres, "Host=localhost"), NoPublisher.Instance);
+        new(Options<PostgresSlotflowDbContext>(DatabaseProvider.Postgres, "Host=localhost"));
 
     SqlServerSlotflowDbContext IDesignTimeDbContextFactory<SqlServerSlotflowDbContext>.CreateDbContext(string[] args) =>
-        new(Options<SqlServerSlotflowDbContext>(DatabaseProvider.SqlServer, "Server=localhost"), NoPublisher.Instance);
+        new(Options<SqlServerSlotflowDbContext>(DatabaseProvider.SqlServer, "Server=localhost"));
 
     private static DbContextOptions<T> Options<T>(DatabaseProvider provider, string connectionString)
         where T : DbContext
@@ -39,15 +35,5 @@ internal sealed class DesignTimeContexts :
         var builder = new DbContextOptionsBuilder<T>();
         DatabaseOptions.Configure(builder, provider, connectionString);
         return builder.Options;
-    }
-
-    private sealed class NoPublisher : IPublisher
-    {
-        public static readonly NoPublisher Instance = new();
-
-        public ValueTask Publish<TNotification>(TNotification notification, CancellationToken cancellationToken = default)
-            where TNotification : INotification => ValueTask.CompletedTask;
-
-        public ValueTask Publish(object notification, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
     }
 }
