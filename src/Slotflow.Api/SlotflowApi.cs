@@ -50,7 +50,7 @@ public static class SlotflowApi
                 RemoveFilter<UnsupportedContentTypeFilter>(options.Filters);
                 options.Conventions.Add(new ApiResponsesConvention());
             })
-            .AddJsonOptions(options => SlotflowJson.Apply(options.JsonSerializerOptions))
+            .AddJsonOptions(options => SlotflowJson.ApplyForResponses(options.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(options =>
             {
                 options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Slotflow.Application.Slots;
 
 namespace Slotflow.Application.Common;
 
@@ -16,6 +17,17 @@ public static class SlotflowJson
         options.NumberHandling = JsonNumberHandling.Strict;
         options.AllowDuplicateProperties = false;
         options.Converters.Add(new UtcInstantJsonConverter());
+    }
+
+    /// <summary>
+    /// The options for responses: the wire format plus fast writers for what responses carry by the hundred. Kept out
+    /// of <see cref="Apply"/> because the OpenAPI document describes types from the options it is given, and a
+    /// converter hides a type's properties from it.
+    /// </summary>
+    public static void ApplyForResponses(JsonSerializerOptions options)
+    {
+        Apply(options);
+        options.Converters.Add(new SlotJsonConverter());
     }
 
     private static JsonSerializerOptions Create()

@@ -24,7 +24,9 @@ public sealed class UtcInstantJsonConverter : JsonConverter<DateTimeOffset>
         return instant;
     }
 
-    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => WriteInstant(writer, value);
+
+    public static void WriteInstant(Utf8JsonWriter writer, DateTimeOffset value)
     {
         // Written digit by digit on the stack: a month of slots writes hundreds of instants per response, and a custom
         // format string is parsed again on every call.
