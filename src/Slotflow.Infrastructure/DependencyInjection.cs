@@ -43,6 +43,7 @@ public static class DependencyInjection
             DatabaseProvider.SqlServer => sp.GetRequiredService<IDbContextFactory<SqlServerSlotflowDbContext>>().CreateDbContext(),
             _ => sp.GetRequiredService<IDbContextFactory<SqliteSlotflowDbContext>>().CreateDbContext(),
         }));
+        services.AddSingleton<SqliteGroupCommit>();
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<SlotflowDbContext>());
         services.AddScoped<IHumanRepository, HumanRepository>();
         services.AddScoped<IOrganizationRepository, OrganizationRepository>();
@@ -103,11 +104,13 @@ public static class DependencyInjection
     {
         context.Publisher = services.GetRequiredService<IPublisher>();
 
-        // EF Core's SQLite connection registers its SQL functions every time it opens, i.e. before every query of a
-        // request; opened here once, it stays open until the context goes back to the pool.
+        // The SQLite connection registers EF Core's SQL functions every time it opens, i.e. before every query of a
+        // request. Opened here, outside EF Core's count, it stays open until the context goes back to the pool (or
+        // joins a group commit).
         if (context.Database.IsSqlite())
         {
-            context.Database.OpenConnection();
+            context.GroupCommit = services.GetRequiredService<SqliteGroupCommit>();
+            context.Database.GetDbConnection().Open();
         }
 
         return context;

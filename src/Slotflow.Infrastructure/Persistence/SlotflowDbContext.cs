@@ -23,6 +23,9 @@ public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(op
     /// </summary>
     internal IPublisher? Publisher { get; set; }
 
+    /// <summary>Where SQLite transactions run (set with the publisher); null on the other providers.</summary>
+    internal SqliteGroupCommit? GroupCommit { get; set; }
+
     public DbSet<Organization> Organizations => Set<Organization>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
@@ -78,13 +81,24 @@ public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(op
     }
 
     /// <remarks>
-    /// Runs under the provider's execution strategy, so a transient fault (dropped connection, deadlock, serialization
+    /// On SQLite the work joins the next group commit (see <see cref="SqliteGroupCommit"/>). On the servers it runs
+    /// under the provider's execution strategy, so a transient fault (dropped connection, deadlock, serialization
     /// failure) runs the whole unit again from fresh reads; what is still transient after its retries is answered like
     /// a lost race, by the caller deciding again.
     /// </remarks>
     async Task<T> IUnitOfWork.InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {
-        using var gate = await EnterWriteGateAsync(cancellationToken);
+        if (Database.CurrentTransaction is not null)
+        {
+            throw new InvalidOperationException("A unit of work is already in a transaction.");
+        }
+
+        if (Database.IsSqlite())
+        {
+            var groupCommit = GroupCommit ?? throw new InvalidOperationException("SQLite transactions need the group commit; lease the context from the service provider.");
+            return await groupCommit.RunAsync(this, work, cancellationToken);
+        }
+
         var attempt = 0;
         try
         {
@@ -118,6 +132,7 @@ public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(op
     public override void Dispose()
     {
         Publisher = null;
+        GroupCommit = null;
         base.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -125,6 +140,7 @@ public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(op
     public override ValueTask DisposeAsync()
     {
         Publisher = null;
+        GroupCommit = null;
         GC.SuppressFinalize(this);
         return base.DisposeAsync();
     }

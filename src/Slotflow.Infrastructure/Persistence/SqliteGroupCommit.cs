@@ -1,0 +1,165 @@
+using System.Data.Common;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Slotflow.Infrastructure.Persistence;
+
+/// <summary>
+/// SQLite's write transactions, several to one commit. SQLite has one writer, and each commit waits for the disk
+/// (fsync); taken one request at a time, that wait and the hand-over of the write lock between threads were most of
+/// a booking's time. Here units of work queue, and one loop runs all that are waiting one after another on one
+/// connection in one transaction, each inside its own savepoint, so a unit that fails is rolled back alone. A unit's
+/// caller hears of its success only after the commit, so nothing is answered before it is durable; if the commit
+/// fails, every unit of the batch fails and none of their writes is kept.
+/// </summary>
+internal sealed class SqliteGroupCommit : IAsyncDisposable
+{
+    /// <summary>Bounds the time the first unit of a batch waits for the others to run.</summary>
+    public const int MaxBatchSize = 64;
+
+    private const string Savepoint = "unit";
+
+    private readonly IDbContextFactory<SqliteSlotflowDbContext> _contexts;
+    private readonly Channel<Unit> _queue = Channel.CreateUnbounded<Unit>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _loop;
+
+    public SqliteGroupCommit(IDbContextFactory<SqliteSlotflowDbContext> contexts)
+    {
+        _contexts = contexts;
+        _loop = Task.Run(WriteAsync);
+    }
+
+    /// <summary>Runs <paramref name="work"/> on <paramref name="context"/> in the next batch; returns once the batch is committed.</summary>
+    public async Task<T> RunAsync<T>(SlotflowDbContext context, Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        var unit = new Unit(context, async () => await work(), cancellationToken);
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(unit), this);
+
+        return (T)(await unit.Done.Task)!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+
+    private async Task WriteAsync()
+    {
+        var batch = new List<Unit>(MaxBatchSize);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatchSize && _queue.Reader.TryRead(out var unit))
+            {
+                batch.Add(unit);
+            }
+
+            try
+            {
+                await CommitAsync(batch);
+            }
+            catch (Exception fault)
+            {
+                // Units that failed on their own keep their own error; the rest hear why the batch failed.
+                foreach (var unit in batch)
+                {
+                    unit.Done.TrySetException(fault);
+                }
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private async Task CommitAsync(List<Unit> batch)
+    {
+        await using var writer = await _contexts.CreateDbContextAsync();
+        using var gate = await SqliteWriteGate.EnterAsync(writer.Database.GetConnectionString()!, CancellationToken.None);
+        // Opened outside EF Core's count, like a leased context's (see DependencyInjection.Lease), so that the
+        // context goes back to the pool with nothing counted open.
+        await writer.Database.GetDbConnection().OpenAsync();
+        await using var transaction = await writer.Database.BeginTransactionAsync();
+        var succeeded = new List<Unit>(batch.Count);
+        foreach (var unit in batch)
+        {
+            if (await unit.RunAsync(writer.Database.GetDbConnection(), transaction))
+            {
+                succeeded.Add(unit);
+            }
+        }
+
+        await transaction.CommitAsync();
+        foreach (var unit in succeeded)
+        {
+            unit.Succeed();
+        }
+    }
+
+    private sealed class Unit(SlotflowDbContext context, Func<Task<object?>> work, CancellationToken cancellationToken)
+    {
+        // The caller's flow (log scopes, activity), which the loop's own flow is not.
+        private readonly ExecutionContext? _flow = ExecutionContext.Capture();
+        private object? _result;
+
+        public TaskCompletionSource<object?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Succeed() => Done.TrySetResult(_result);
+
+        /// <summary>True if the work ran to the end; otherwise its writes are undone and its caller has the error.</summary>
+        public async Task<bool> RunAsync(DbConnection connection, IDbContextTransaction transaction)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                Done.TrySetCanceled(cancellationToken);
+                return false;
+            }
+
+            await transaction.CreateSavepointAsync(Savepoint, CancellationToken.None);
+            // The context's own connection is closed and let go; it works on the batch's for the length of the unit.
+            var ownConnection = context.Database.GetConnectionString();
+            context.Database.SetDbConnection(connection, contextOwnsConnection: false);
+            await context.Database.UseTransactionAsync(transaction.GetDbTransaction(), CancellationToken.None);
+            Exception? failure = null;
+            try
+            {
+                _result = await StartInCallersFlow();
+            }
+            catch (Exception fault)
+            {
+                failure = fault;
+            }
+            finally
+            {
+                // Back to a connection of its own (created on next use): the batch's connection is not the context's to
+                // keep. Done before the caller hears anything, since the caller goes on with the context at once.
+                await context.Database.UseTransactionAsync(null, CancellationToken.None);
+                context.Database.SetDbConnection(null, contextOwnsConnection: true);
+                context.Database.SetConnectionString(ownConnection);
+            }
+
+            if (failure is null)
+            {
+                await transaction.ReleaseSavepointAsync(Savepoint, CancellationToken.None);
+                return true;
+            }
+
+            await transaction.RollbackToSavepointAsync(Savepoint, CancellationToken.None);
+            await transaction.ReleaseSavepointAsync(Savepoint, CancellationToken.None);
+            Done.TrySetException(failure);
+            return false;
+        }
+
+        private Task<object?> StartInCallersFlow()
+        {
+            if (_flow is null)
+            {
+                return work();
+            }
+
+            Task<object?>? started = null;
+            ExecutionContext.Run(_flow, _ => started = work(), null);
+            return started!;
+        }
+    }
+}
