@@ -120,6 +120,10 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
             var ownConnection = context.Database.GetConnectionString();
             context.Database.SetDbConnection(connection, contextOwnsConnection: false);
             await context.Database.UseTransactionAsync(transaction.GetDbTransaction(), CancellationToken.None);
+
+            // The unit's savepoint already undoes a failed save; EF Core's own one around each save would be two more
+            // statements on the one writer.
+            context.Database.AutoSavepointsEnabled = false;
             Exception? failure = null;
             try
             {
@@ -134,6 +138,7 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
                 // Back to a connection of its own (created on next use): the batch's connection is not the context's to
                 // keep. Done before the caller hears anything, since the caller goes on with the context at once.
                 await context.Database.UseTransactionAsync(null, CancellationToken.None);
+                context.Database.AutoSavepointsEnabled = true;
                 context.Database.SetDbConnection(null, contextOwnsConnection: true);
                 context.Database.SetConnectionString(ownConnection);
             }
