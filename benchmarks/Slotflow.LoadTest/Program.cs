@@ -1,8 +1,8 @@
 using Slotflow.LoadTest;
 
-// Usage: dotnet run -c Release --project benchmarks/Slotflow.LoadTest [-- --seconds 15 --clients 32 --warmup 10]
+// Usage: dotnet run -c Release --project benchmarks/Slotflow.LoadTest [-- --seconds 15 --clients 32 --warmup 30]
 var seconds = Options.Int(args, "--seconds", 15);
-var warmup = TimeSpan.FromSeconds(Options.Int(args, "--warmup", 10));
+var warmup = TimeSpan.FromSeconds(Options.Int(args, "--warmup", 30));
 var clients = Options.Int(args, "--clients", 32);
 
 await using var service = await ServiceProcess.StartAsync();
