@@ -31,12 +31,13 @@ public sealed class UtcInstantJsonConverter : JsonConverter<DateTimeOffset>
         // Written digit by digit on the stack: a month of slots writes hundreds of instants per response, and a custom
         // format string is parsed again on every call.
         var utc = value.UtcDateTime;
+        utc.Deconstruct(out int year, out int month, out int day); // one calendar computation instead of three
         Span<byte> text = stackalloc byte[24];
-        Digits(text[..4], utc.Year);
+        Digits(text[..4], year);
         text[4] = (byte)'-';
-        Digits(text.Slice(5, 2), utc.Month);
+        Digits(text.Slice(5, 2), month);
         text[7] = (byte)'-';
-        Digits(text.Slice(8, 2), utc.Day);
+        Digits(text.Slice(8, 2), day);
         text[10] = (byte)'T';
         Digits(text.Slice(11, 2), utc.Hour);
         text[13] = (byte)':';
