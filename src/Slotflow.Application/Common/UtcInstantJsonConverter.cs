@@ -28,11 +28,22 @@ public sealed class UtcInstantJsonConverter : JsonConverter<DateTimeOffset>
 
     public static void WriteInstant(Utf8JsonWriter writer, DateTimeOffset value)
     {
-        // Written digit by digit on the stack: a month of slots writes hundreds of instants per response, and a custom
-        // format string is parsed again on every call.
+        Span<byte> text = stackalloc byte[InstantLength];
+        FormatInstant(text, value);
+        writer.WriteStringValue(text);
+    }
+
+    /// <summary>Length of an instant as written, without quotes: 2026-11-24T09:30:00.000Z.</summary>
+    public const int InstantLength = 24;
+
+    /// <summary>
+    /// Writes the instant's text (no quotes) into the first <see cref="InstantLength"/> bytes, digit by digit: a month
+    /// of slots writes hundreds of instants per response, and a custom format string is parsed again on every call.
+    /// </summary>
+    public static void FormatInstant(Span<byte> text, DateTimeOffset value)
+    {
         var utc = value.UtcDateTime;
         utc.Deconstruct(out int year, out int month, out int day); // one calendar computation instead of three
-        Span<byte> text = stackalloc byte[24];
         Digits(text[..4], year);
         text[4] = (byte)'-';
         Digits(text.Slice(5, 2), month);
@@ -47,7 +58,6 @@ public sealed class UtcInstantJsonConverter : JsonConverter<DateTimeOffset>
         text[19] = (byte)'.';
         Digits(text.Slice(20, 3), utc.Millisecond);
         text[23] = (byte)'Z';
-        writer.WriteStringValue(text);
     }
 
     private static void Digits(Span<byte> target, int value)
