@@ -110,7 +110,15 @@ public static class DependencyInjection
         if (context.Database.IsSqlite())
         {
             context.GroupCommit = services.GetRequiredService<SqliteGroupCommit>();
-            context.Database.GetDbConnection().Open();
+            try
+            {
+                context.Database.GetDbConnection().Open();
+            }
+            catch
+            {
+                context.Dispose(); // the scope never sees it, so it goes back to the pool here
+                throw;
+            }
         }
 
         return context;
