@@ -24,9 +24,7 @@ public sealed class UtcInstantJsonConverter : JsonConverter<DateTimeOffset>
         return instant;
     }
 
-    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => WriteInstant(writer, value);
-
-    public static void WriteInstant(Utf8JsonWriter writer, DateTimeOffset value)
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
     {
         Span<byte> text = stackalloc byte[InstantLength];
         FormatInstant(text, value);
