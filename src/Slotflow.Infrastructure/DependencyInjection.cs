@@ -44,6 +44,7 @@ public static class DependencyInjection
             _ => sp.GetRequiredService<IDbContextFactory<SqliteSlotflowDbContext>>().CreateDbContext(),
         }));
         services.AddSingleton<SqliteGroupCommit>();
+        services.AddSingleton<SqliteConnectionPool>();
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<SlotflowDbContext>());
         services.AddScoped<IHumanRepository, HumanRepository>();
         services.AddScoped<IOrganizationRepository, OrganizationRepository>();
@@ -104,15 +105,12 @@ public static class DependencyInjection
     {
         context.Publisher = services.GetRequiredService<IPublisher>();
 
-        // The SQLite connection registers EF Core's SQL functions every time it opens, i.e. before every query of a
-        // request. Opened here, outside EF Core's count, it stays open until the context goes back to the pool (or
-        // joins a group commit).
         if (context.Database.IsSqlite())
         {
             context.GroupCommit = services.GetRequiredService<SqliteGroupCommit>();
             try
             {
-                context.Database.GetDbConnection().Open();
+                context.LeaseConnection(services.GetRequiredService<SqliteConnectionPool>());
             }
             catch
             {

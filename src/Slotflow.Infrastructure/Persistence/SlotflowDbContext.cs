@@ -26,6 +26,11 @@ public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(op
     /// <summary>Where SQLite transactions run (set with the publisher); null on the other providers.</summary>
     internal SqliteGroupCommit? GroupCommit { get; set; }
 
+    /// <summary>SQLite: the open connection the context works on while leased; it goes back to its pool with the context.</summary>
+    internal StatementCachingSqliteConnection? LeasedConnection { get; private set; }
+
+    private SqliteConnectionPool? _connectionPool;
+
     public DbSet<Organization> Organizations => Set<Organization>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
@@ -128,21 +133,64 @@ public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(op
 
     void IUnitOfWork.DiscardChanges() => ChangeTracker.Clear();
 
-    // Going back to the pool: let go of the request's publisher (and with it the request's scope).
+    internal void LeaseConnection(SqliteConnectionPool pool)
+    {
+        var connection = pool.Rent();
+        _connectionPool = pool;
+        LeasedConnection = connection;
+        Database.SetDbConnection(connection, contextOwnsConnection: false);
+    }
+
+    private void ReturnConnection()
+    {
+        if (LeasedConnection is not { } connection)
+        {
+            return;
+        }
+
+        LeasedConnection = null;
+        try
+        {
+            // Back to the connection string it was built with, as the next context from the factory expects.
+            Database.SetDbConnection(null, contextOwnsConnection: true);
+            Database.SetConnectionString(connection.ConnectionString);
+        }
+        finally
+        {
+            _connectionPool!.Return(connection);
+            _connectionPool = null;
+        }
+    }
+
+    // Going back to the pool: let go of the request's publisher (and with it the request's scope) and connection.
     public override void Dispose()
     {
         Publisher = null;
         GroupCommit = null;
-        base.Dispose();
-        GC.SuppressFinalize(this);
+        try
+        {
+            ReturnConnection();
+        }
+        finally
+        {
+            base.Dispose();
+            GC.SuppressFinalize(this);
+        }
     }
 
-    public override ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         Publisher = null;
         GroupCommit = null;
-        GC.SuppressFinalize(this);
-        return base.DisposeAsync();
+        try
+        {
+            ReturnConnection();
+        }
+        finally
+        {
+            GC.SuppressFinalize(this);
+            await base.DisposeAsync();
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

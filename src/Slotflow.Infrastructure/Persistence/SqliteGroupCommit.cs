@@ -21,19 +21,22 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
     private const string Savepoint = "unit";
 
     private readonly IDbContextFactory<SqliteSlotflowDbContext> _contexts;
+    private readonly SqliteConnectionPool _connections;
     private readonly Channel<Unit> _queue = Channel.CreateUnbounded<Unit>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
 
-    public SqliteGroupCommit(IDbContextFactory<SqliteSlotflowDbContext> contexts)
+    public SqliteGroupCommit(IDbContextFactory<SqliteSlotflowDbContext> contexts, SqliteConnectionPool connections)
     {
         _contexts = contexts;
+        _connections = connections;
         _loop = Task.Run(WriteAsync);
     }
 
     /// <summary>Runs <paramref name="work"/> on <paramref name="context"/> in the next batch; returns once the batch is committed.</summary>
     public async Task<T> RunAsync<T>(SlotflowDbContext context, Func<Task<T>> work, CancellationToken cancellationToken)
     {
-        var unit = new Unit(context, async () => await work(), cancellationToken);
+        var ownConnection = context.LeasedConnection ?? throw new InvalidOperationException("The context has no connection of its own to come back to; lease it from the service provider.");
+        var unit = new Unit(context, ownConnection, async () => await work(), cancellationToken);
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(unit), this);
 
         return (T)(await unit.Done.Task)!;
@@ -75,10 +78,8 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
     private async Task CommitAsync(List<Unit> batch)
     {
         await using var writer = await _contexts.CreateDbContextAsync();
+        writer.LeaseConnection(_connections);
         using var gate = await SqliteWriteGate.EnterAsync(writer.Database.GetConnectionString()!, CancellationToken.None);
-        // Opened outside EF Core's count, like a leased context's (see DependencyInjection.Lease), so that the
-        // context goes back to the pool with nothing counted open.
-        await writer.Database.GetDbConnection().OpenAsync();
         await using var transaction = await writer.Database.BeginTransactionAsync();
         var succeeded = new List<Unit>(batch.Count);
         foreach (var unit in batch)
@@ -96,7 +97,7 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
         }
     }
 
-    private sealed class Unit(SlotflowDbContext context, Func<Task<object?>> work, CancellationToken cancellationToken)
+    private sealed class Unit(SlotflowDbContext context, DbConnection ownConnection, Func<Task<object?>> work, CancellationToken cancellationToken)
     {
         // The caller's flow (log scopes, activity), which the loop's own flow is not.
         private readonly ExecutionContext? _flow = ExecutionContext.Capture();
@@ -116,8 +117,7 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
             }
 
             await transaction.CreateSavepointAsync(Savepoint, CancellationToken.None);
-            // The context's own connection is closed and let go; it works on the batch's for the length of the unit.
-            var ownConnection = context.Database.GetConnectionString();
+            // The context works on the batch's connection for the length of the unit.
             context.Database.SetDbConnection(connection, contextOwnsConnection: false);
             await context.Database.UseTransactionAsync(transaction.GetDbTransaction(), CancellationToken.None);
 
@@ -135,12 +135,11 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
             }
             finally
             {
-                // Back to a connection of its own (created on next use): the batch's connection is not the context's to
-                // keep. Done before the caller hears anything, since the caller goes on with the context at once.
+                // Back to its own connection before the caller hears anything, since the caller goes on with the context
+                // at once.
                 await context.Database.UseTransactionAsync(null, CancellationToken.None);
                 context.Database.AutoSavepointsEnabled = true;
-                context.Database.SetDbConnection(null, contextOwnsConnection: true);
-                context.Database.SetConnectionString(ownConnection);
+                context.Database.SetDbConnection(ownConnection, contextOwnsConnection: false);
             }
 
             if (failure is null)

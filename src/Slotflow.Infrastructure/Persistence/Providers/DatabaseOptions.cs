@@ -9,7 +9,8 @@ internal static class DatabaseOptions
     {
         _ = provider switch
         {
-            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString),
+            // Leased contexts work on pooled connections that keep their queries prepared (SqliteConnectionPool).
+            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString).AddInterceptors(SqliteStatementReuse.Instance),
             // Transient faults (dropped connections, deadlocks, serialization failures) are retried by EF Core's
             // execution strategy; IUnitOfWork runs each transaction inside it.
             DatabaseProvider.Postgres => builder.UseNpgsql(connectionString, o => o.EnableRetryOnFailure()),
