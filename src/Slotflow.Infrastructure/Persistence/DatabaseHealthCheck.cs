@@ -1,3 +1,4 @@
+using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -16,6 +17,8 @@ internal sealed class DatabaseHealthCheck(SlotflowDbContext db) : IHealthCheck
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Limit);
         var connection = db.Database.GetDbConnection();
+        // On SQLite the leased connection is already open (and stays so for the next request): only close what opened here.
+        var alreadyOpen = connection.State == ConnectionState.Open;
         try
         {
             await connection.OpenAsync(timeout.Token);
@@ -29,7 +32,10 @@ internal sealed class DatabaseHealthCheck(SlotflowDbContext db) : IHealthCheck
         }
         finally
         {
-            await connection.CloseAsync();
+            if (!alreadyOpen)
+            {
+                await connection.CloseAsync();
+            }
         }
     }
 }

@@ -16,11 +16,11 @@ internal sealed class SqliteConnectionPool(IConfiguration configuration) : IDisp
     private readonly string _connectionString = DependencyInjection.ConnectionString(configuration);
     private readonly ConcurrentQueue<StatementCachingSqliteConnection> _idle = new();
     private int _idleCount;
-    private volatile bool _disposed;
+    private int _disposed; // 1 once disposed; written with a full fence, see Return
 
     public StatementCachingSqliteConnection Rent()
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ObjectDisposedException.ThrowIf(Disposed, this);
         if (_idle.TryDequeue(out var connection))
         {
             Interlocked.Decrement(ref _idleCount);
@@ -44,17 +44,18 @@ internal sealed class SqliteConnectionPool(IConfiguration configuration) : IDisp
     /// <summary>Keeps the connection for the next request if nothing is left running on it; otherwise closes it.</summary>
     public void Return(StatementCachingSqliteConnection connection)
     {
-        if (!_disposed && IsIdle(connection))
+        if (!Disposed && IsIdle(connection))
         {
             if (Interlocked.Increment(ref _idleCount) <= MaxIdle)
             {
                 _idle.Enqueue(connection);
-                if (!_disposed)
+                // Enqueue and Dispose's exchange are both full fences, so either Dispose's drain sees this connection
+                // or this sees the pool disposed.
+                if (Disposed)
                 {
-                    return;
+                    Drain();
                 }
 
-                Drain(); // disposed meanwhile: nothing may stay open
                 return;
             }
 
@@ -76,9 +77,11 @@ internal sealed class SqliteConnectionPool(IConfiguration configuration) : IDisp
         }
     }
 
+    private bool Disposed => Volatile.Read(ref _disposed) != 0;
+
     public void Dispose()
     {
-        _disposed = true;
+        Interlocked.Exchange(ref _disposed, 1);
         Drain();
     }
 

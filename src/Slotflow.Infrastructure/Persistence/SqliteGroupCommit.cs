@@ -117,16 +117,15 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
             }
 
             await transaction.CreateSavepointAsync(Savepoint, CancellationToken.None);
+            Exception? failure = null;
             // The context works on the batch's connection for the length of the unit.
             context.Database.SetDbConnection(connection, contextOwnsConnection: false);
-            await context.Database.UseTransactionAsync(transaction.GetDbTransaction(), CancellationToken.None);
-
-            // The unit's savepoint already undoes a failed save; EF Core's own one around each save would be two more
-            // statements on the one writer.
-            context.Database.AutoSavepointsEnabled = false;
-            Exception? failure = null;
             try
             {
+                await context.Database.UseTransactionAsync(transaction.GetDbTransaction(), CancellationToken.None);
+                // The unit's savepoint already undoes a failed save; EF Core's own one around each save would be two
+                // more statements on the one writer.
+                context.Database.AutoSavepointsEnabled = false;
                 _result = await StartInCallersFlow();
             }
             catch (Exception fault)
@@ -135,9 +134,9 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
             }
             finally
             {
-                // Back to its own connection before the caller hears anything, since the caller goes on with the context
-                // at once.
-                await context.Database.UseTransactionAsync(null, CancellationToken.None);
+                // Back to its own connection whatever happened, and before the caller hears anything (the caller goes
+                // on with the context at once): the batch's connection returns to the pool after the batch. Setting
+                // the connection also lets go of the batch's transaction, which is not the context's to end.
                 context.Database.AutoSavepointsEnabled = true;
                 context.Database.SetDbConnection(ownConnection, contextOwnsConnection: false);
             }

@@ -85,13 +85,18 @@ internal sealed class StatementCachingSqliteConnection(string connectionString) 
     /// <summary>Statements belong to the open connection: they are finalized before it closes.</summary>
     public override void Close()
     {
-        foreach (var kept in _kept.Values)
+        try
         {
-            kept.Retire();
+            foreach (var kept in _kept.Values)
+            {
+                kept.Retire();
+            }
         }
-
-        _kept.Clear();
-        base.Close();
+        finally
+        {
+            _kept.Clear();
+            base.Close(); // disposes whatever command is left, kept ones included (they are retired by now)
+        }
     }
 
     private sealed class KeptCommand(string commandText, SqliteConnection connection) : SqliteCommand(commandText, connection)
