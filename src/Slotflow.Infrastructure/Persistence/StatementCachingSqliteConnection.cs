@@ -7,7 +7,7 @@ namespace Slotflow.Infrastructure.Persistence;
 
 /// <summary>
 /// A SQLite connection that keeps its queries prepared. EF Core makes a new command for every query it runs, and
-/// SQLite parses and plans a new command's text again each time (dotnet/efcore#14044): under load that was a sixth of
+/// SQLite parses and plans a new command's text again each time (dotnet/efcore#14044): under load that was an eighth of
 /// the service's time. Kept open between requests by <see cref="SqliteConnectionPool"/>, the connection holds one
 /// command per query text, which <see cref="SqliteStatementReuse"/> hands to EF Core in place of the new one.
 /// </summary>
