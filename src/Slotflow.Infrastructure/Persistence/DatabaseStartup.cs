@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -24,11 +23,6 @@ public static class DatabaseStartup
         var db = scope.ServiceProvider.GetRequiredService<SlotflowDbContext>();
         var configuration = scope.ServiceProvider.GetRequiredService<IConfiguration>();
 
-        if (db.Database.IsSqlite())
-        {
-            EnsureSqliteFolder(DependencyInjection.ConnectionString(configuration));
-        }
-
         if (migrate || configuration.GetValue("Database:MigrateOnStartup", defaultValue: true))
         {
             if (!db.Database.IsSqlite() && await db.Database.CanConnectAsync(cancellationToken))
@@ -50,22 +44,6 @@ public static class DatabaseStartup
         if (seedDevelopmentOrganization && environment.IsDevelopment())
         {
             await SeedDevelopmentOrganizationAsync(db, configuration, scope.ServiceProvider, cancellationToken);
-        }
-    }
-
-    /// <summary>Creates the folder of a file-based SQLite database, so a fresh clone runs without set-up.</summary>
-    private static void EnsureSqliteFolder(string connectionString)
-    {
-        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
         }
     }
 

@@ -13,7 +13,8 @@ internal sealed class SqliteConnectionPool(IConfiguration configuration) : IDisp
     /// <summary>Idle connections kept; more than this many requests at once open connections that are closed after.</summary>
     public const int MaxIdle = 64;
 
-    private readonly string _connectionString = DependencyInjection.ConnectionString(configuration);
+    // The folder is made before the first connection opens (leasing a context opens one), so a fresh clone runs without set-up.
+    private readonly string _connectionString = SqliteDatabaseFolder.Ensure(DependencyInjection.ConnectionString(configuration));
     private readonly ConcurrentQueue<StatementCachingSqliteConnection> _idle = new();
     private int _idleCount;
     private int _disposed; // 1 once disposed; written with a full fence, see Return
