@@ -23,7 +23,11 @@ public static class SlotflowApi
 
     public static WebApplicationBuilder AddSlotflowApi(this WebApplicationBuilder builder)
     {
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            RequestHeadLimitsMiddleware.RaiseKestrelLimits(kestrel.Limits);
+        });
 
         var services = builder.Services;
         services.AddApplication();
@@ -80,6 +84,7 @@ public static class SlotflowApi
     public static WebApplication UseSlotflowApi(this WebApplication app)
     {
         app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<RequestHeadLimitsMiddleware>();
         app.UseExceptionHandler();
         // Framework answers without a body (no route, wrong method, no key) get the envelope too.
         app.UseStatusCodePages(context => ApiErrors.WriteAsync(context.HttpContext, ApiErrors.ForStatus(context.HttpContext, context.HttpContext.Response.StatusCode)));
