@@ -3,6 +3,7 @@ using Scalar.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Slotflow.Api.Errors;
 using Slotflow.Api.Idempotency;
 using Slotflow.Api.Operations;
@@ -30,6 +31,7 @@ public static class SlotflowApi
         });
 
         var services = builder.Services;
+        services.Replace(ServiceDescriptor.Singleton<IHttpContextFactory, RequestIdHttpContextFactory>());
         services.AddApplication();
         services.AddInfrastructure();
         services.AddMediator(options =>
