@@ -24,7 +24,7 @@ public sealed partial class RequestLogTests
         using var server = await ApiProcess.StartServerAsync(Settings());
 
         var (id, path) = await SendAsync(server);
-        var entries = await WaitForRequestAsync(server, SimpleEntries, path);
+        var entries = await WaitForRequestAsync(server, SimpleEntries, SimpleConnectionId, path);
 
         Assert.That(entries, Has.Count.GreaterThanOrEqualTo(2), "request starting, request finished");
         Assert.That(entries.Where(e => !RequestIds(e).Any() || RequestIds(e).Any(other => other != id)), Is.Empty, $"every line names {id}, and only it");
@@ -36,7 +36,7 @@ public sealed partial class RequestLogTests
         using var server = await ApiProcess.StartServerAsync(Settings(formatter: "json"));
 
         var (id, path) = await SendAsync(server);
-        var entries = await WaitForRequestAsync(server, JsonEntries, path);
+        var entries = await WaitForRequestAsync(server, JsonEntries, JsonConnectionId, path);
 
         Assert.That(entries, Has.Count.GreaterThanOrEqualTo(2), "request starting, request finished");
         foreach (var entry in entries)
@@ -80,9 +80,12 @@ public sealed partial class RequestLogTests
         return (id, path);
     }
 
-    /// <summary>The log entries from "Request starting" to "Request finished" of the one request to this path.</summary>
+    /// <summary>
+    /// The log entries from "Request starting" to "Request finished" of the one request to this path, on its
+    /// connection (Kestrel's ConnectionId scope): another request's last lines may come in between.
+    /// </summary>
     private static async Task<IReadOnlyList<string>> WaitForRequestAsync(
-        ApiProcess server, Func<IReadOnlyList<string>, IEnumerable<string>> entriesOf, string path)
+        ApiProcess server, Func<IReadOnlyList<string>, IEnumerable<string>> entriesOf, Func<string, string?> connectionOf, string path)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30); // the console logger writes from its own queue
         while (true)
@@ -92,7 +95,9 @@ public sealed partial class RequestLogTests
             var end = entries.FindIndex(e => e.Contains("Request finished", StringComparison.Ordinal) && e.Contains(path, StringComparison.Ordinal));
             if (start >= 0 && end >= start)
             {
-                return entries[start..(end + 1)];
+                var connection = connectionOf(entries[start]);
+                Assert.That(connection, Is.Not.Null, entries[start]);
+                return entries[start..(end + 1)].Where(e => connectionOf(e) == connection).ToList();
             }
 
             Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the request's log lines:\n" + string.Join("\n", server.OutputLines));
@@ -121,12 +126,28 @@ public sealed partial class RequestLogTests
         }
     }
 
+    private static string? SimpleConnectionId(string entry) => ConnectionIdInScope().Match(entry) is { Success: true } match ? match.Groups[1].Value : null;
+
     private static IEnumerable<string> JsonEntries(IReadOnlyList<string> lines) => lines.Where(l => l.StartsWith('{'));
+
+    private static string? JsonConnectionId(string entry)
+    {
+        using var json = JsonDocument.Parse(entry);
+        return json.RootElement.TryGetProperty("Scopes", out var scopes)
+            ? scopes.EnumerateArray()
+                .Where(s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("ConnectionId", out _))
+                .Select(s => s.GetProperty("ConnectionId").GetString())
+                .FirstOrDefault()
+            : null;
+    }
 
     private static IEnumerable<string> RequestIds(string entry) => RequestIdInScope().Matches(entry).Select(m => m.Groups[1].Value);
 
     [GeneratedRegex("^(trce|dbug|info|warn|fail|crit): ")]
     private static partial Regex EntryStart();
+
+    [GeneratedRegex(@"ConnectionId:(\S+)")]
+    private static partial Regex ConnectionIdInScope();
 
     [GeneratedRegex(@"RequestId:([^\s,]+)")]
     private static partial Regex RequestIdInScope();
