@@ -3,6 +3,7 @@ using Scalar.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Slotflow.Api.Errors;
 using Slotflow.Api.Idempotency;
 using Slotflow.Api.Operations;
@@ -23,9 +24,14 @@ public static class SlotflowApi
 
     public static WebApplicationBuilder AddSlotflowApi(this WebApplicationBuilder builder)
     {
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            RequestHeadLimitsMiddleware.RaiseKestrelLimits(kestrel.Limits);
+        });
 
         var services = builder.Services;
+        services.Replace(ServiceDescriptor.Singleton<IHttpContextFactory, RequestIdHttpContextFactory>());
         services.AddApplication();
         services.AddInfrastructure();
         services.AddMediator(options =>
@@ -80,6 +86,7 @@ public static class SlotflowApi
     public static WebApplication UseSlotflowApi(this WebApplication app)
     {
         app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<RequestHeadLimitsMiddleware>();
         app.UseExceptionHandler();
         // Framework answers without a body (no route, wrong method, no key) get the envelope too.
         app.UseStatusCodePages(context => ApiErrors.WriteAsync(context.HttpContext, ApiErrors.ForStatus(context.HttpContext, context.HttpContext.Response.StatusCode)));

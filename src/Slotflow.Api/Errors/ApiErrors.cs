@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Slotflow.Api.Operations;
 using Slotflow.Domain.Common;
 using Slotflow.Infrastructure.Authentication;
 
@@ -31,6 +32,14 @@ public static class ApiErrors
         StatusCodes.Status404NotFound => new("NOT_FOUND", "No such resource.", status),
         StatusCodes.Status405MethodNotAllowed => new("METHOD_NOT_ALLOWED", "This method is not allowed on this path.", status),
         StatusCodes.Status413PayloadTooLarge => new("PAYLOAD_TOO_LARGE", "The request body is too large.", status),
+        StatusCodes.Status414UriTooLong => new(
+            "URI_TOO_LONG",
+            $"The request line is too long: method, path and query may take {RequestHeadLimitsMiddleware.MaxRequestLineBytes} bytes in all.",
+            status),
+        StatusCodes.Status431RequestHeaderFieldsTooLarge => new(
+            "HEADERS_TOO_LARGE",
+            $"The request headers are too large: at most {RequestHeadLimitsMiddleware.MaxHeaderCount} of them, {RequestHeadLimitsMiddleware.MaxHeaderBytes} bytes in all.",
+            status),
         >= 500 => new("INTERNAL_ERROR", $"An unexpected error occurred. Request id: {context.TraceIdentifier}.", status),
         // The public SDKs know only 401, 402, 404, 409 and 422: any other client error is a request we could not read.
         _ => new(ValidationError, "The request could not be read; send a JSON body with Content-Type: application/json.", StatusCodes.Status422UnprocessableEntity),

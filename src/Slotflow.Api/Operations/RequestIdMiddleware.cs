@@ -1,11 +1,13 @@
 using System.Buffers;
+using System.Collections;
 
 namespace Slotflow.Api.Operations;
 
 /// <summary>
 /// X-Request-Id: a caller's own id is kept when it is safe to log (1–128 of letters, digits, '.', '_', '-', ':'),
-/// otherwise one is made. It is the request's TraceIdentifier (named in a 500's message), is sent back on every
-/// response, and is in the logging scope of everything logged while the request runs.
+/// otherwise one is made. It is the request's TraceIdentifier from the start (<see cref="RequestIdHttpContextFactory"/>),
+/// named in a 500's message, sent back on every response, and in the logging scope of everything logged while the
+/// request runs.
 /// </summary>
 public sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdMiddleware> logger)
 {
@@ -17,20 +19,44 @@ public sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdM
 
     public async Task InvokeAsync(HttpContext context)
     {
-        var incoming = context.Request.Headers[HeaderName].ToString();
-        var id = IsValid(incoming) ? incoming : Guid.NewGuid().ToString("N");
-        context.TraceIdentifier = id;
+        var id = context.TraceIdentifier;
         context.Response.OnStarting(() =>
         {
             context.Response.Headers[HeaderName] = id;
             return Task.CompletedTask;
         });
 
-        using (logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = id }))
+        // ASP.NET Core's hosting scope names the id too, but only while its own logger is enabled; this one always does.
+        using (logger.BeginScope(new RequestIdScope(id)))
         {
             await next(context);
         }
     }
 
+    /// <summary>The request's id: the caller's X-Request-Id when it is valid, otherwise a new one.</summary>
+    public static string For(HttpRequest request)
+    {
+        var incoming = request.Headers[HeaderName].ToString();
+        return IsValid(incoming) ? incoming : Guid.NewGuid().ToString("N");
+    }
+
     public static bool IsValid(string? id) => id is { Length: > 0 and <= MaxLength } && !id.AsSpan().ContainsAnyExcept(Allowed);
+
+    /// <summary>A scope that structured formatters read as RequestId = id and the simple console prints as "RequestId:id".</summary>
+    private sealed class RequestIdScope(string id) : IReadOnlyList<KeyValuePair<string, object>>
+    {
+        public int Count => 1;
+
+        public KeyValuePair<string, object> this[int index] =>
+            index == 0 ? new("RequestId", id) : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<KeyValuePair<string, object>> GetEnumerator()
+        {
+            yield return this[0];
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public override string ToString() => $"RequestId:{id}";
+    }
 }

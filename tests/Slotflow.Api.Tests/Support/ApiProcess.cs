@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -8,6 +9,7 @@ namespace Slotflow.Api.Tests.Support;
 public sealed class ApiProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
 
     private ApiProcess(Process process, Uri baseAddress)
     {
@@ -16,6 +18,9 @@ public sealed class ApiProcess : IDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The server's standard output so far, line by line (the console log).</summary>
+    public IReadOnlyList<string> OutputLines => [.. _output];
 
     /// <summary>Runs a command-line entry point to its end.</summary>
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
@@ -40,7 +45,13 @@ public sealed class ApiProcess : IDisposable
         var all = new Dictionary<string, string>(settings) { ["Urls"] = $"http://127.0.0.1:{port}" };
         var process = Process.Start(StartInfo([], all, "Production"))!;
         var server = new ApiProcess(process, new Uri($"http://127.0.0.1:{port}"));
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                server._output.Enqueue(line.Data);
+            }
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
