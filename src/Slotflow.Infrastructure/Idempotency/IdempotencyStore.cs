@@ -73,7 +73,7 @@ public sealed class IdempotencyStore(SlotflowDbContext db, TimeProvider clock)
             db.Entry(claim).State = EntityState.Detached;
             return true;
         }
-        catch (DbUpdateException)
+        catch (ConcurrencyConflictException)
         {
             // Only a lost race for the same key is expected here; any other failure propagates.
             db.Entry(claim).State = EntityState.Detached;

@@ -82,7 +82,8 @@ public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(op
             throw new ConcurrencyConflictException(conflict);
         }
         catch (DbUpdateException write) when (
-            OverlapBackstop.IsViolation(write) || TransientFault.IsTransient(write) || TransientFault.IsForeignKeyViolation(write))
+            OverlapBackstop.IsViolation(write) || TransientFault.IsTransient(write) || TransientFault.IsForeignKeyViolation(write)
+            || TransientFault.IsUniqueViolation(write))
         {
             throw new ConcurrencyConflictException(write);
         }
