@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddScoped<IWebhookRepository, WebhookRepository>();
         services.AddScoped<IWebhookDeliveryRepository, WebhookDeliveryRepository>();
         services.AddScoped<IdempotencyStore>();
+        services.AddScoped<PendingIdempotentAnswer>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddWebhookDelivery();
@@ -104,6 +105,7 @@ public static class DependencyInjection
     private static SlotflowDbContext Lease(IServiceProvider services, SlotflowDbContext context)
     {
         context.Publisher = services.GetRequiredService<IPublisher>();
+        context.IdempotentAnswer = services.GetRequiredService<PendingIdempotentAnswer>();
 
         if (context.Database.IsSqlite())
         {

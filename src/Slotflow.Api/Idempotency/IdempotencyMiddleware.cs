@@ -1,5 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Mvc.Formatters;
+using Microsoft.Extensions.Options;
 using Slotflow.Api.Controllers;
 using Slotflow.Api.Errors;
 using Slotflow.Infrastructure.Authentication;
@@ -10,7 +15,10 @@ namespace Slotflow.Api.Idempotency;
 /// <summary>
 /// Idempotency-Key on POST (spec §6.2): a repeat of the same request within 24 hours replays the stored response
 /// without running again; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. Only successful
-/// responses are stored, so a request that failed (validation included) can be retried with its key.
+/// responses are stored, so a request that failed (validation included) can be retried with its key. The answer of
+/// a command is stored by its own transaction (<see cref="PendingIdempotentAnswer"/>): what the action will answer
+/// (its success status, from the action's declared responses, and its body, written with the response JSON options)
+/// is known here, and the value the command's transaction returns is that body.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next)
 {
@@ -18,7 +26,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     public const string ReplayedHeaderName = "Idempotent-Replayed";
     public const int MaxKeyLength = 255;
 
-    public async Task InvokeAsync(HttpContext context, IdempotencyStore store)
+    public async Task InvokeAsync(
+        HttpContext context, IdempotencyStore store, PendingIdempotentAnswer answer, IOptions<MvcOptions> mvc)
     {
         if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Headers.TryGetValue(HeaderName, out var values)
             || context.User.FindFirst(ApiKeyAuthenticationHandler.OrganizationClaim) is null)
@@ -35,7 +44,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         }
 
         var organizationId = context.User.OrganizationId();
-        var outcome = await store.BeginAsync(organizationId, key, await HashRequestAsync(context.Request), context.RequestAborted);
+        var requestHash = await HashRequestAsync(context.Request);
+        var outcome = await store.BeginAsync(organizationId, key, requestHash, context.RequestAborted);
         switch (outcome.Result)
         {
             case IdempotencyOutcome.Kind.Reused:
@@ -49,10 +59,17 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
                 return;
         }
 
-        await RunAndRecordAsync(context, store, organizationId, key);
+        if (DeclaredSuccess(context) is { } success)
+        {
+            var options = ResponseJson(mvc.Value);
+            answer.Expect(organizationId, key, requestHash, success.StatusCode, success.Type, value => JsonSerializer.Serialize(value, value.GetType(), options));
+        }
+
+        await RunAndRecordAsync(context, store, answer, organizationId, key, requestHash);
     }
 
-    private async Task RunAndRecordAsync(HttpContext context, IdempotencyStore store, Guid organizationId, string key)
+    private async Task RunAndRecordAsync(
+        HttpContext context, IdempotencyStore store, PendingIdempotentAnswer answer, Guid organizationId, string key, string requestHash)
     {
         var original = context.Response.Body;
         using var captured = new MemoryStream();
@@ -69,12 +86,19 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
 
             // CancellationToken.None: once the work is done, its record must be written even if the client left.
             // After a success the claim is never released, even if recording the answer fails: a repeat then waits
-            // for the claim to lapse rather than doing the work a second time at once.
+            // for the claim to lapse rather than doing the work a second time at once. A command's answer has
+            // normally committed with its work already; it is written here only if not, or if the response came out
+            // otherwise. Releasing forgets only a claim without an answer, so a failure after the work committed
+            // (the answer with it) leaves the answer to be replayed.
             if (succeeded)
             {
-                await store.CompleteAsync(organizationId, key, context.Response.StatusCode, Encoding.UTF8.GetString(captured.ToArray()), CancellationToken.None);
+                var (status, body) = (context.Response.StatusCode, Encoding.UTF8.GetString(captured.ToArray()));
+                if (answer.Recorded != (status, body))
+                {
+                    await store.CompleteAsync(organizationId, key, requestHash, status, body, CancellationToken.None);
+                }
             }
-            else
+            else if (!answer.IsRecorded)
             {
                 await store.ReleaseAsync(organizationId, key, CancellationToken.None);
             }
@@ -83,6 +107,20 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         captured.Position = 0;
         await captured.CopyToAsync(original, context.RequestAborted);
     }
+
+    /// <summary>
+    /// The options the controllers' JSON output formatter writes with: the configured ones, but with the relaxed
+    /// encoder the formatter puts in when none is configured, which only the formatter's own copy has.
+    /// </summary>
+    private static JsonSerializerOptions ResponseJson(MvcOptions mvc) =>
+        mvc.OutputFormatters.OfType<SystemTextJsonOutputFormatter>().First().SerializerOptions;
+
+    /// <summary>The action's success status and body type, as ApiResponsesConvention declares them; null off the controllers.</summary>
+    private static ProducesResponseTypeAttribute? DeclaredSuccess(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<ControllerActionDescriptor>()?.FilterDescriptors
+            .Select(f => f.Filter)
+            .OfType<ProducesResponseTypeAttribute>()
+            .FirstOrDefault(p => p.StatusCode is >= 200 and < 300);
 
     private static bool IsValidKey(string key) =>
         key.Length is >= 1 and <= MaxKeyLength && key.All(c => c is >= ' ' and <= '~');

@@ -6,7 +6,9 @@ namespace Slotflow.Infrastructure.Idempotency;
 
 /// <summary>
 /// Spec §6.2: claims a key before the request runs (so concurrent repeats wait instead of running twice), keeps a
-/// successful response for 24 hours, and forgets the claim of a request that failed, so it can be retried.
+/// successful response for 24 hours, and forgets the claim of a request that failed, so it can be retried. The
+/// answer of a command commits with the command's work (<see cref="PendingIdempotentAnswer"/>), so a claim whose
+/// work committed is never forgotten.
 /// </summary>
 public sealed class IdempotencyStore(SlotflowDbContext db, TimeProvider clock)
 {
@@ -71,7 +73,7 @@ public sealed class IdempotencyStore(SlotflowDbContext db, TimeProvider clock)
             db.Entry(claim).State = EntityState.Detached;
             return true;
         }
-        catch (DbUpdateException)
+        catch (ConcurrencyConflictException)
         {
             // Only a lost race for the same key is expected here; any other failure propagates.
             db.Entry(claim).State = EntityState.Detached;
@@ -84,10 +86,23 @@ public sealed class IdempotencyStore(SlotflowDbContext db, TimeProvider clock)
         }
     }
 
-    public Task CompleteAsync(Guid organizationId, string key, int status, string body, CancellationToken cancellationToken) =>
-        Records(organizationId, key).ExecuteUpdateAsync(
-            set => set.SetProperty(r => r.ResponseStatus, status).SetProperty(r => r.ResponseBody, body),
-            cancellationToken);
+    /// <summary>
+    /// Records the answer after the request, for a POST whose answer did not commit with its work (see
+    /// <see cref="PendingIdempotentAnswer"/>), or to replace it with the response as it was actually written.
+    /// </summary>
+    public Task CompleteAsync(Guid organizationId, string key, string requestHash, int status, string body, CancellationToken cancellationToken) =>
+        RecordAnswerAsync(db, organizationId, key, requestHash, status, body, cancellationToken);
+
+    /// <summary>
+    /// One UPDATE of the claim, in whatever transaction <paramref name="db"/> is in. The request hash is matched too:
+    /// should the claim have been taken for abandoned and the key claimed again meanwhile, an answer is only given to
+    /// the same request.
+    /// </summary>
+    internal static Task RecordAnswerAsync(
+        SlotflowDbContext db, Guid organizationId, string key, string requestHash, int status, string body, CancellationToken cancellationToken) =>
+        db.IdempotencyRecords
+            .Where(r => r.OrganizationId == organizationId && r.Key == key && r.RequestHash == requestHash)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.ResponseStatus, status).SetProperty(r => r.ResponseBody, body), cancellationToken);
 
     public Task ReleaseAsync(Guid organizationId, string key, CancellationToken cancellationToken) =>
         Records(organizationId, key).Where(r => r.ResponseStatus == null).ExecuteDeleteAsync(cancellationToken);

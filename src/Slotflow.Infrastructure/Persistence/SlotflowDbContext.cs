@@ -23,6 +23,9 @@ public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(op
     /// </summary>
     internal IPublisher? Publisher { get; set; }
 
+    /// <summary>The request's Idempotency-Key answer, written by <see cref="IUnitOfWork.InTransactionAsync{T}"/> (set with the publisher).</summary>
+    internal PendingIdempotentAnswer? IdempotentAnswer { get; set; }
+
     /// <summary>Where SQLite transactions run (set with the publisher); null on the other providers.</summary>
     internal SqliteGroupCommit? GroupCommit { get; set; }
 
@@ -79,7 +82,8 @@ public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(op
             throw new ConcurrencyConflictException(conflict);
         }
         catch (DbUpdateException write) when (
-            OverlapBackstop.IsViolation(write) || TransientFault.IsTransient(write) || TransientFault.IsForeignKeyViolation(write))
+            OverlapBackstop.IsViolation(write) || TransientFault.IsTransient(write) || TransientFault.IsForeignKeyViolation(write)
+            || TransientFault.IsUniqueViolation(write))
         {
             throw new ConcurrencyConflictException(write);
         }
@@ -89,7 +93,8 @@ public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(op
     /// On SQLite the work joins the next group commit (see <see cref="SqliteGroupCommit"/>). On the servers it runs
     /// under the provider's execution strategy, so a transient fault (dropped connection, deadlock, serialization
     /// failure) runs the whole unit again from fresh reads; what is still transient after its retries is answered like
-    /// a lost race, by the caller deciding again.
+    /// a lost race, by the caller deciding again. When the request carries an Idempotency-Key, the value the work
+    /// returns is its command's answer: it is stored in the same transaction (see <see cref="PendingIdempotentAnswer"/>).
     /// </remarks>
     async Task<T> IUnitOfWork.InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {
@@ -98,6 +103,31 @@ public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(op
             throw new InvalidOperationException("A unit of work is already in a transaction.");
         }
 
+        if (IdempotentAnswer is not { IsAwaited: true } answer)
+        {
+            return await RunInTransactionAsync(work, cancellationToken);
+        }
+
+        (int Status, string Body)? written = null;
+        var result = await RunInTransactionAsync(
+            async () =>
+            {
+                written = null; // an attempt the execution strategy runs again writes it again
+                var value = await work();
+                written = await answer.WriteAsync(this, value, cancellationToken);
+                return value;
+            },
+            cancellationToken);
+        if (written is { } committed)
+        {
+            answer.Committed(committed);
+        }
+
+        return result;
+    }
+
+    private async Task<T> RunInTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
         if (Database.IsSqlite())
         {
             var groupCommit = GroupCommit ?? throw new InvalidOperationException("SQLite transactions need the group commit; lease the context from the service provider.");
@@ -166,6 +196,7 @@ public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(op
     public override void Dispose()
     {
         Publisher = null;
+        IdempotentAnswer = null;
         GroupCommit = null;
         try
         {
@@ -181,6 +212,7 @@ public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(op
     public override async ValueTask DisposeAsync()
     {
         Publisher = null;
+        IdempotentAnswer = null;
         GroupCommit = null;
         try
         {

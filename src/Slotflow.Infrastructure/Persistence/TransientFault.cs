@@ -23,6 +23,18 @@ internal static class TransientFault
         _ => false,
     };
 
+    /// <summary>
+    /// A row with the same unique key was committed meanwhile (e.g. two requests registering one webhook URL, each
+    /// having checked that it was free): like a lost race, decided again from fresh reads, which now see the row.
+    /// </summary>
+    public static bool IsUniqueViolation(Exception exception) => exception.InnerException switch
+    {
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555, // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
+        SqlException sql => sql.Number is 2627 or 2601,
+        _ => false,
+    };
+
     public static bool IsTransient(Exception? exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)

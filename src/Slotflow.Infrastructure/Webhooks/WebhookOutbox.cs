@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Slotflow.Application.Common;
 using Slotflow.Domain.Common;
 using Slotflow.Domain.Webhooks;
 using Slotflow.Infrastructure.Persistence;
@@ -50,7 +51,9 @@ internal sealed class WebhookOutbox(SlotflowDbContext db)
         ClaimedDelivery claimed, DateTimeOffset attemptedAt, int? statusCode, string? error, TimeSpan duration, WebhookRetrySchedule schedule,
         CancellationToken cancellationToken)
     {
-        // A manual retry of the same row meanwhile bumps its token: read again and record on top of it.
+        // A manual retry of the same row meanwhile bumps its token: read again and record on top of it. Every conflict
+        // is a retry request that committed, so the rounds are bounded by the requests racing; giving up sooner would
+        // leave the attempt unrecorded and the row held until its lease ends.
         for (var round = 1; ; round++)
         {
             var delivery = await db.WebhookDeliveries.FirstOrDefaultAsync(
@@ -69,7 +72,7 @@ internal sealed class WebhookOutbox(SlotflowDbContext db)
                 await UnitOfWork.SaveChangesAsync(cancellationToken);
                 return true;
             }
-            catch (ConcurrencyConflictException) when (round < 5)
+            catch (ConcurrencyConflictException) when (round < ConcurrencyRetry.MaxAttempts)
             {
                 UnitOfWork.DiscardChanges();
             }

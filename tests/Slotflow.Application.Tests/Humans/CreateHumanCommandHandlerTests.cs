@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using Slotflow.Application.Humans;
 using Slotflow.Application.Humans.CreateHuman;
 using Slotflow.Domain.Common;
 using Slotflow.Domain.Humans;
@@ -25,6 +26,9 @@ public sealed class CreateHumanCommandHandlerTests
         _organizations = new Mock<IOrganizationRepository>();
         _humans = new Mock<IHumanRepository>();
         _unitOfWork = new Mock<IUnitOfWork>();
+        // The handler saves inside a transaction; here it simply runs.
+        _unitOfWork.Setup(u => u.InTransactionAsync(It.IsAny<Func<Task<HumanDto>>>(), It.IsAny<CancellationToken>()))
+            .Returns<Func<Task<HumanDto>>, CancellationToken>((work, _) => work());
         _organization = Organization.Create("Acme", Plan.Starter, autoPurchase: false, Now);
         _organizations.Setup(o => o.FindAsync(_organization.Id, It.IsAny<CancellationToken>())).ReturnsAsync(_organization);
         _command = new CreateHumanCommand(_organization.Id, "Ada Lovelace", "America/New_York", "ada@example.com", "Engineer");

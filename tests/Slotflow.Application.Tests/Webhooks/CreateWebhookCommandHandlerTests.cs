@@ -27,6 +27,9 @@ public sealed class CreateWebhookCommandHandlerTests
         _organizations = new Mock<IOrganizationRepository>();
         _webhooks = new Mock<IWebhookRepository>();
         _unitOfWork = new Mock<IUnitOfWork>();
+        // The handler saves inside a transaction; here it simply runs.
+        _unitOfWork.Setup(u => u.InTransactionAsync(It.IsAny<Func<Task<WebhookDto>>>(), It.IsAny<CancellationToken>()))
+            .Returns<Func<Task<WebhookDto>>, CancellationToken>((work, _) => work());
         _targets = new Mock<IWebhookTargetPolicy>();
         _organization = Organization.Create("Acme", Plan.Free, autoPurchase: false, Now);
         _organizations.Setup(o => o.FindAsync(_organization.Id, It.IsAny<CancellationToken>())).ReturnsAsync(() => _organization);

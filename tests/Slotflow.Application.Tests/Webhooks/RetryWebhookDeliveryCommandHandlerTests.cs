@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using Slotflow.Application.Webhooks;
 using Slotflow.Application.Webhooks.RetryDelivery;
 using Slotflow.Domain.Common;
 using Slotflow.Domain.Webhooks;
@@ -26,6 +27,9 @@ public sealed class RetryWebhookDeliveryCommandHandlerTests
         _webhooks = new Mock<IWebhookRepository>();
         _deliveries = new Mock<IWebhookDeliveryRepository>();
         _unitOfWork = new Mock<IUnitOfWork>();
+        // The handler saves inside a transaction; here it simply runs.
+        _unitOfWork.Setup(u => u.InTransactionAsync(It.IsAny<Func<Task<WebhookDeliveryDto>>>(), It.IsAny<CancellationToken>()))
+            .Returns<Func<Task<WebhookDeliveryDto>>, CancellationToken>((work, _) => work());
         _webhook = Webhook.Create(Guid.NewGuid(), "https://example.com/h", [Webhook.BookingConfirmed], Created);
         _delivery = Failed(_webhook);
         _webhooks.Setup(w => w.FindAsync(_webhook.OrganizationId, _webhook.Id, It.IsAny<CancellationToken>())).ReturnsAsync(() => _webhook);

@@ -15,18 +15,21 @@ public sealed class CreateHumanCommandHandler(
     IUnitOfWork unitOfWork,
     TimeProvider clock) : ICommandHandler<CreateHumanCommand, HumanDto>
 {
+    // In a transaction that returns the answer, so that an Idempotency-Key's stored answer commits with the human.
     public async ValueTask<HumanDto> Handle(CreateHumanCommand command, CancellationToken cancellationToken) =>
-        await ConcurrencyRetry.RunAsync(unitOfWork, async () =>
-        {
-            var organization = await organizations.FindAsync(command.OrganizationId, cancellationToken)
-                ?? throw DomainException.NotFound("Organization");
+        await ConcurrencyRetry.RunAsync(unitOfWork, () => unitOfWork.InTransactionAsync(
+            async () =>
+            {
+                var organization = await organizations.FindAsync(command.OrganizationId, cancellationToken)
+                    ?? throw DomainException.NotFound("Organization");
 
-            // The seat claim bumps the organization's token, so two creates racing for the last seat cannot both commit.
-            organization.ClaimHumanSeat(await humans.CountActiveAsync(command.OrganizationId, cancellationToken));
+                // The seat claim bumps the organization's token, so two creates racing for the last seat cannot both commit.
+                organization.ClaimHumanSeat(await humans.CountActiveAsync(command.OrganizationId, cancellationToken));
 
-            var human = Human.Create(command.OrganizationId, command.Name!, command.Timezone!, command.Email, command.Role, clock.GetUtcNow());
-            humans.Add(human);
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-            return human.ToDto();
-        });
+                var human = Human.Create(command.OrganizationId, command.Name!, command.Timezone!, command.Email, command.Role, clock.GetUtcNow());
+                humans.Add(human);
+                await unitOfWork.SaveChangesAsync(cancellationToken);
+                return human.ToDto();
+            },
+            cancellationToken));
 }

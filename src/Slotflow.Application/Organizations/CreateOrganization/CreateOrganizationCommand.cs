@@ -1,4 +1,5 @@
 using Mediator;
+using Slotflow.Application.Common;
 using Slotflow.Domain.Common;
 using Slotflow.Domain.Organizations;
 
@@ -15,15 +16,20 @@ public sealed class CreateOrganizationCommandHandler(IOrganizationRepository org
 {
     public const string FirstKeyName = "default";
 
+    // Nothing else writes a new organization, but a transient fault that outlasts the provider's retries is still
+    // answered by trying again rather than by a 500.
     public async ValueTask<CreatedOrganizationDto> Handle(CreateOrganizationCommand command, CancellationToken cancellationToken)
     {
         var plan = PlanNames.Parse(command.Plan);
-        var now = clock.GetUtcNow();
-        var organization = Organization.Create(command.Name!, plan, command.AutoPurchase, now);
-        var apiKey = organization.IssueApiKey(FirstKeyName, now);
-        organizations.Add(organization);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        return new CreatedOrganizationDto(
-            organization.Id, organization.Name, PlanNames.ToName(plan), organization.AutoPurchase, organization.CreatedAt, apiKey);
+        return await ConcurrencyRetry.RunAsync(unitOfWork, async () =>
+        {
+            var now = clock.GetUtcNow();
+            var organization = Organization.Create(command.Name!, plan, command.AutoPurchase, now);
+            var apiKey = organization.IssueApiKey(FirstKeyName, now);
+            organizations.Add(organization);
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            return new CreatedOrganizationDto(
+                organization.Id, organization.Name, PlanNames.ToName(plan), organization.AutoPurchase, organization.CreatedAt, apiKey);
+        });
     }
 }

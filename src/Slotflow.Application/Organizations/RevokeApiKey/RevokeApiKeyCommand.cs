@@ -1,4 +1,5 @@
 using Mediator;
+using Slotflow.Application.Common;
 using Slotflow.Domain.Common;
 using Slotflow.Domain.Organizations;
 
@@ -13,12 +14,15 @@ public sealed record RevokeApiKeyCommand(Guid OrganizationId, Guid ApiKeyId) : I
 public sealed class RevokeApiKeyCommandHandler(IOrganizationRepository organizations, IUnitOfWork unitOfWork, TimeProvider clock)
     : ICommandHandler<RevokeApiKeyCommand, ApiKeyDto>
 {
-    public async ValueTask<ApiKeyDto> Handle(RevokeApiKeyCommand command, CancellationToken cancellationToken)
-    {
-        var organization = await organizations.FindWithApiKeysAsync(command.OrganizationId, cancellationToken)
-            ?? throw DomainException.NotFound("Organization");
-        var key = organization.RevokeApiKey(command.ApiKeyId, clock.GetUtcNow());
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        return key.ToDto();
-    }
+    // revoked_at is a concurrency token: of two racing revokes, the later one finds the key revoked on the second
+    // look and answers the first revocation time, the one kept.
+    public async ValueTask<ApiKeyDto> Handle(RevokeApiKeyCommand command, CancellationToken cancellationToken) =>
+        await ConcurrencyRetry.RunAsync(unitOfWork, async () =>
+        {
+            var organization = await organizations.FindWithApiKeysAsync(command.OrganizationId, cancellationToken)
+                ?? throw DomainException.NotFound("Organization");
+            var key = organization.RevokeApiKey(command.ApiKeyId, clock.GetUtcNow());
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            return key.ToDto();
+        });
 }

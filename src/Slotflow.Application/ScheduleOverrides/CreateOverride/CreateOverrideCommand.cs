@@ -33,14 +33,17 @@ public sealed class CreateOverrideCommandHandler(IHumanRepository humans, IUnitO
             : (ClockTime.Parse(command.StartTime!, allowEndOfDay: false), ClockTime.Parse(command.EndTime!, allowEndOfDay: true));
         var recurrence = command.Recurrence is null ? null : ToRule(command.Recurrence);
 
-        return await ConcurrencyRetry.RunAsync(unitOfWork, async () =>
-        {
-            var human = await humans.FindActiveAsync(command.OrganizationId, command.HumanId, cancellationToken)
-                ?? throw DomainException.NotFound("Human");
-            var added = human.AddOverride(type, command.Title, startDate, endDate, window, recurrence, clock.GetUtcNow());
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-            return added.ToDto();
-        });
+        // In a transaction that returns the answer, so that an Idempotency-Key's stored answer commits with the override.
+        return await ConcurrencyRetry.RunAsync(unitOfWork, () => unitOfWork.InTransactionAsync(
+            async () =>
+            {
+                var human = await humans.FindActiveAsync(command.OrganizationId, command.HumanId, cancellationToken)
+                    ?? throw DomainException.NotFound("Human");
+                var added = human.AddOverride(type, command.Title, startDate, endDate, window, recurrence, clock.GetUtcNow());
+                await unitOfWork.SaveChangesAsync(cancellationToken);
+                return added.ToDto();
+            },
+            cancellationToken));
     }
 
     private static RecurrenceRule ToRule(RecurrenceInput input)

@@ -23,21 +23,24 @@ public sealed class CreateWebhookCommandHandler(
             throw DomainException.Invalid(refusal);
         }
 
-        return await ConcurrencyRetry.RunAsync(unitOfWork, async () =>
-        {
-            var organization = await organizations.FindAsync(command.OrganizationId, cancellationToken)
-                ?? throw DomainException.NotFound("Organization");
-            if (await webhooks.UrlExistsAsync(command.OrganizationId, command.Url!, cancellationToken))
+        // In a transaction that returns the answer, so that an Idempotency-Key's stored answer commits with the webhook.
+        return await ConcurrencyRetry.RunAsync(unitOfWork, () => unitOfWork.InTransactionAsync(
+            async () =>
             {
-                throw DomainException.Invalid("url is already registered as a webhook of this organization.");
-            }
+                var organization = await organizations.FindAsync(command.OrganizationId, cancellationToken)
+                    ?? throw DomainException.NotFound("Organization");
+                if (await webhooks.UrlExistsAsync(command.OrganizationId, command.Url!, cancellationToken))
+                {
+                    throw DomainException.Invalid("url is already registered as a webhook of this organization.");
+                }
 
-            // The slot claim bumps the organization's token, so racing creates cannot pass the plan's cap.
-            organization.ClaimWebhookSlot(await webhooks.CountAsync(command.OrganizationId, cancellationToken));
-            var webhook = Webhook.Create(command.OrganizationId, command.Url!, command.Events!, clock.GetUtcNow());
-            webhooks.Add(webhook);
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-            return webhook.ToDto();
-        });
+                // The slot claim bumps the organization's token, so racing creates cannot pass the plan's cap.
+                organization.ClaimWebhookSlot(await webhooks.CountAsync(command.OrganizationId, cancellationToken));
+                var webhook = Webhook.Create(command.OrganizationId, command.Url!, command.Events!, clock.GetUtcNow());
+                webhooks.Add(webhook);
+                await unitOfWork.SaveChangesAsync(cancellationToken);
+                return webhook.ToDto();
+            },
+            cancellationToken));
     }
 }

@@ -1,4 +1,5 @@
 using Mediator;
+using Slotflow.Application.Common;
 using Slotflow.Application.Humans;
 using Slotflow.Domain.Common;
 using Slotflow.Domain.Webhooks;
@@ -11,12 +12,14 @@ public sealed record DeleteWebhookCommand(Guid OrganizationId, Guid WebhookId) :
 public sealed class DeleteWebhookCommandHandler(IWebhookRepository webhooks, IUnitOfWork unitOfWork)
     : ICommandHandler<DeleteWebhookCommand, DeletedDto>
 {
-    public async ValueTask<DeletedDto> Handle(DeleteWebhookCommand command, CancellationToken cancellationToken)
-    {
-        var webhook = await webhooks.FindAsync(command.OrganizationId, command.WebhookId, cancellationToken)
-            ?? throw DomainException.NotFound("Webhook");
-        webhooks.Remove(webhook);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        return new DeletedDto(true, webhook.Id);
-    }
+    // A delete that lost to another deleting the same webhook finds it gone on the second look: 404, as it would after.
+    public async ValueTask<DeletedDto> Handle(DeleteWebhookCommand command, CancellationToken cancellationToken) =>
+        await ConcurrencyRetry.RunAsync(unitOfWork, async () =>
+        {
+            var webhook = await webhooks.FindAsync(command.OrganizationId, command.WebhookId, cancellationToken)
+                ?? throw DomainException.NotFound("Webhook");
+            webhooks.Remove(webhook);
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            return new DeletedDto(true, webhook.Id);
+        });
 }

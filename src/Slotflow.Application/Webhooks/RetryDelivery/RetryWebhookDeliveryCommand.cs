@@ -19,13 +19,16 @@ public sealed class RetryWebhookDeliveryCommandHandler(
         _ = await webhooks.FindAsync(command.OrganizationId, command.WebhookId, cancellationToken) ?? throw DomainException.NotFound("Webhook");
 
         // The worker may record an attempt on the same row meanwhile; the delivery's token makes the later save start over.
-        return await ConcurrencyRetry.RunAsync(unitOfWork, async () =>
-        {
-            var delivery = await deliveries.FindAsync(command.WebhookId, command.DeliveryId, cancellationToken)
-                ?? throw DomainException.NotFound("Delivery");
-            delivery.RequestRetry(clock.GetUtcNow());
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-            return delivery.ToDto();
-        });
+        // In a transaction that returns the answer, so that an Idempotency-Key's stored answer commits with the retry.
+        return await ConcurrencyRetry.RunAsync(unitOfWork, () => unitOfWork.InTransactionAsync(
+            async () =>
+            {
+                var delivery = await deliveries.FindAsync(command.WebhookId, command.DeliveryId, cancellationToken)
+                    ?? throw DomainException.NotFound("Delivery");
+                delivery.RequestRetry(clock.GetUtcNow());
+                await unitOfWork.SaveChangesAsync(cancellationToken);
+                return delivery.ToDto();
+            },
+            cancellationToken));
     }
 }

@@ -14,6 +14,8 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.Property(k => k.Name).HasMaxLength(200);
         builder.Property(k => k.Prefix).HasMaxLength(16);
         builder.Property(k => k.Hash).HasMaxLength(64);
+        // Only the first revocation is saved: a second one racing it conflicts and, looking again, finds the key revoked.
+        builder.Property(k => k.RevokedAt).IsConcurrencyToken();
         builder.HasIndex(k => k.Hash).IsUnique();
     }
 }

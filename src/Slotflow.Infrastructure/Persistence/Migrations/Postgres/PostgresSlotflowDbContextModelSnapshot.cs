@@ -189,6 +189,7 @@ namespace Slotflow.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(16)");
 
                     b.Property<DateTimeOffset?>("RevokedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");

@@ -189,6 +189,7 @@ namespace Slotflow.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(16)");
 
                     b.Property<DateTimeOffset?>("RevokedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetimeoffset");
 
                     b.HasKey("Id");
