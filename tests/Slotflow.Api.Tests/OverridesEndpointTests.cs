@@ -114,13 +114,88 @@ public sealed class OverridesEndpointTests
         var list = await WireJson.ReadAsync(response);
         Assert.Multiple(() =>
         {
-            Assert.That(WireJson.PropertyNames(list), Is.EqualTo(new[] { "overrides", "total" }));
+            Assert.That(WireJson.PropertyNames(list), Is.EqualTo(new[] { "overrides", "total", "limit", "offset" }));
             Assert.That(list.GetProperty("total").GetInt32(), Is.EqualTo(4));
+            Assert.That(list.GetProperty("limit").GetInt32(), Is.EqualTo(1000));
+            Assert.That(list.GetProperty("offset").GetInt32(), Is.Zero);
             Assert.That(
                 list.GetProperty("overrides").EnumerateArray().Select(o => o.GetProperty("id").GetString()),
                 Is.EqualTo(new[] { first, allDay, early, late }));
             Assert.That(list.GetProperty("overrides").EnumerateArray().Select(WireJson.PropertyNames), Has.All.EqualTo(OverrideFields));
         });
+    }
+
+    [TestCase("limit=2", "AB", 2, 0, TestName = "List_WithLimit2_ReturnsTheFirstTwoAndTheTotalOfAll")]
+    [TestCase("limit=2&offset=2", "CD", 2, 2, TestName = "List_WithLimit2Offset2_ReturnsTheNextPage")]
+    [TestCase("limit=2&offset=4", "E", 2, 4, TestName = "List_WithOffsetIntoTheLastPage_ReturnsWhatIsLeft")]
+    [TestCase("offset=1", "BCDE", 1000, 1, TestName = "List_WithOffsetOnly_UsesTheDefaultLimitOf1000")]
+    [TestCase("offset=10", "", 1000, 10, TestName = "List_WithOffsetPastTheEnd_ReturnsNoneButTheTotal")]
+    [TestCase("limit=1000", "ABCDE", 1000, 0, TestName = "List_WithLimit1000_IsAllowed")]
+    public async Task List_Paged_ReturnsThePageInOrderAndEchoesLimitAndOffset(string query, string expected, int limit, int offset)
+    {
+        var humanId = await HumanSetup.CreateAsync(_organization.Client);
+        var ids = new Dictionary<string, char>();
+        foreach (var (title, date, start) in new[] { ("D", "2026-05-03", "09:00"), ("A", "2026-05-01", "09:00"), ("C", "2026-05-02", "10:00"), ("E", "2026-05-04", "09:00"), ("B", "2026-05-02", "09:00") })
+        {
+            var id = await HumanSetup.AddOverrideAsync(
+                _organization.Client, humanId, $$"""{"type":"block","title":"{{title}}","start_date":"{{date}}","start_time":"{{start}}","end_time":"11:00"}""");
+            ids[id] = title[0];
+        }
+
+        var list = await WireJson.ReadAsync(await _organization.Client.GetAsync($"/v1/humans/{humanId}/overrides?{query}"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(WireJson.PropertyNames(list), Is.EqualTo(new[] { "overrides", "total", "limit", "offset" }));
+            Assert.That(string.Concat(list.GetProperty("overrides").EnumerateArray().Select(o => ids[o.GetProperty("id").GetString()!])), Is.EqualTo(expected));
+            Assert.That(list.GetProperty("total").GetInt32(), Is.EqualTo(5));
+            Assert.That(list.GetProperty("limit").GetInt32(), Is.EqualTo(limit));
+            Assert.That(list.GetProperty("offset").GetInt32(), Is.EqualTo(offset));
+        });
+    }
+
+    [Test]
+    public async Task List_PagesOfOverridesWithTheSameStart_NeitherOverlapNorSkip()
+    {
+        var humanId = await HumanSetup.CreateAsync(_organization.Client);
+        var created = new List<string>();
+        for (var i = 0; i < 7; i++)
+        {
+            created.Add(await HumanSetup.AddOverrideAsync(_organization.Client, humanId, """{"type":"block","all_day":true,"start_date":"2026-06-01"}"""));
+        }
+
+        var paged = new List<string>();
+        for (var offset = 0; offset < 7; offset += 3)
+        {
+            var page = await WireJson.ReadAsync(await _organization.Client.GetAsync($"/v1/humans/{humanId}/overrides?limit=3&offset={offset}"));
+            paged.AddRange(page.GetProperty("overrides").EnumerateArray().Select(o => o.GetProperty("id").GetString()!));
+        }
+
+        var whole = await WireJson.ReadAsync(await _organization.Client.GetAsync($"/v1/humans/{humanId}/overrides"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(paged, Is.EquivalentTo(created));
+            Assert.That(paged, Is.EqualTo(whole.GetProperty("overrides").EnumerateArray().Select(o => o.GetProperty("id").GetString()!)));
+        });
+    }
+
+    [TestCase("limit=0", "limit")]
+    [TestCase("limit=1001", "limit")]
+    [TestCase("limit=-1", "limit")]
+    [TestCase("limit=abc", "limit")]
+    [TestCase("limit=1.5", "limit")]
+    [TestCase("limit=99999999999", "limit")]
+    [TestCase("offset=-1", "offset")]
+    [TestCase("offset=abc", "offset")]
+    [TestCase("offset=1.5", "offset")]
+    public async Task List_WithBadPaging_Returns422NamingTheParameter(string query, string parameter)
+    {
+        var humanId = _untouchedHumanId ??= await HumanSetup.CreateAsync(_organization.Client);
+
+        var error = await WireJson.AssertErrorAsync(
+            await _organization.Client.GetAsync($"/v1/humans/{humanId}/overrides?{query}"), HttpStatusCode.UnprocessableEntity, "VALIDATION_ERROR");
+
+        Assert.That(error.GetProperty("message").GetString(), Does.StartWith(parameter));
     }
 
     [Test]

@@ -27,9 +27,14 @@ public sealed class OverridesController(IMediator mediator) : ControllerBase
         return StatusCode(StatusCodes.Status201Created, created);
     }
 
+    /// <remarks>Parameters bind as text so that a malformed one is named by the validator (422).</remarks>
     [HttpGet]
-    public async Task<OverrideListDto> List(Guid humanId, CancellationToken cancellationToken) =>
-        await mediator.Send(new ListOverridesQuery(User.OrganizationId(), humanId), cancellationToken);
+    public async Task<OverrideListDto> List(
+        Guid humanId,
+        [FromQuery(Name = "limit")] string? limit,
+        [FromQuery(Name = "offset")] string? offset,
+        CancellationToken cancellationToken) =>
+        await mediator.Send(new ListOverridesQuery(User.OrganizationId(), humanId, limit, offset), cancellationToken);
 
     [HttpDelete("{overrideId:guid}")]
     public async Task<DeletedDto> Delete(Guid humanId, Guid overrideId, CancellationToken cancellationToken) =>

@@ -9,7 +9,12 @@ public static class Paging
     public const string LimitMessage = "limit must be a whole number from 1 to 100.";
     public const string OffsetMessage = "offset must be a whole number, 0 or more.";
 
-    public static bool IsValidLimit(string? text) => IsWhole(text, out var limit) && limit is >= 1 and <= MaxLimit;
+    public static bool IsValidLimit(string? text) => IsValidLimitUpTo(text, MaxLimit);
+
+    /// <summary>For a list whose own cap allows a larger page than <see cref="MaxLimit"/>.</summary>
+    public static bool IsValidLimitUpTo(string? text, int maxLimit) => IsWhole(text, out var limit) && limit >= 1 && limit <= maxLimit;
+
+    public static string LimitMessageUpTo(int maxLimit) => $"limit must be a whole number from 1 to {maxLimit}.";
 
     public static bool IsValidOffset(string? text) => IsWhole(text, out _);
 

@@ -17,4 +17,5 @@ public sealed record OverrideDto(
 /// <summary>RecurrenceRule as on the wire; the fields its frequency does not use are null.</summary>
 public sealed record RecurrenceDto(string Freq, int Interval, IReadOnlyList<int>? Days, int? DayOfMonth, int? Week, int? Day);
 
-public sealed record OverrideListDto(IReadOnlyList<OverrideDto> Overrides, int Total);
+/// <summary>One page of a human's overrides; <see cref="Total"/> counts all of them.</summary>
+public sealed record OverrideListDto(IReadOnlyList<OverrideDto> Overrides, int Total, int Limit, int Offset);

@@ -9,6 +9,11 @@ public sealed class Human
     public const int MaxEmailLength = 254;
     public const int MaxRoleLength = 200;
 
+    /// <summary>Schedule overrides one human may have: every slot query and booking reads them all.</summary>
+    public const int MaxOverrides = 1000;
+
+    public static string OverrideCapMessage => $"A human can have at most {MaxOverrides} schedule overrides; delete some first.";
+
     private readonly List<ScheduleOverride> _overrides = [];
 
     private Human(Guid id, Guid organizationId, string name, string timeZoneId, string? email, string? role, DateTimeOffset createdAt)
@@ -87,11 +92,20 @@ public sealed class Human
         Version++;
     }
 
+    /// <param name="overrideCount">
+    /// How many overrides the human has now, counted after this human was read: the token bump then makes a racing
+    /// add or delete conflict, so the count that decided is still true when the change commits.
+    /// </param>
     public ScheduleOverride AddOverride(
-        OverrideType type, string? title, DateOnly startDate, DateOnly? endDate,
+        int overrideCount, OverrideType type, string? title, DateOnly startDate, DateOnly? endDate,
         (ClockTime Start, ClockTime End)? window, RecurrenceRule? recurrence, DateTimeOffset now)
     {
         EnsureActive();
+        if (overrideCount >= MaxOverrides)
+        {
+            throw DomainException.Invalid(OverrideCapMessage);
+        }
+
         var added = ScheduleOverride.Create(Id, type, title, startDate, endDate, window, recurrence, now);
         _overrides.Add(added);
         Version++;

@@ -17,6 +17,9 @@ public interface IHumanRepository
     /// <summary>An active human with its overrides, for reading only (one round trip).</summary>
     Task<Human?> ReadActiveWithOverridesAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken);
 
+    /// <summary>How many schedule overrides the human has, without loading them.</summary>
+    Task<int> CountOverridesAsync(Guid humanId, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Human>> ListActiveAsync(Guid organizationId, CancellationToken cancellationToken);
 
     Task<int> CountActiveAsync(Guid organizationId, CancellationToken cancellationToken);

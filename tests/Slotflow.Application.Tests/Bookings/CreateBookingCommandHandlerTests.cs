@@ -204,7 +204,7 @@ public sealed class CreateBookingCommandHandlerTests
     public void Handle_WhenABlockOverlaps_ThrowsScheduleBlocked_AndConsumesNothing()
     {
         _human.AddOverride(
-            OverrideType.Block, "Dentist", new DateOnly(2026, 3, 16), null,
+            0, OverrideType.Block, "Dentist", new DateOnly(2026, 3, 16), null,
             (ClockTime.Parse("10:15", false), ClockTime.Parse("11:00", true)), null, Now);
 
         Assert.That(async () => await _handler.Handle(Command(), CancellationToken.None), ThrowsDomainError(ErrorCode.ScheduleBlocked));

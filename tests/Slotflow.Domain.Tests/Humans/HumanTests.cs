@@ -146,6 +146,33 @@ public sealed class HumanTests
         Assert.That(human.WorkingHours, Is.Null);
     }
 
+    [TestCase(0)]
+    [TestCase(Human.MaxOverrides - 1)]
+    public void AddOverride_BelowTheCap_AddsItAndBumpsVersion(int existing)
+    {
+        var human = NewHuman();
+
+        var added = human.AddOverride(existing, OverrideType.Block, "Dentist", new DateOnly(2026, 5, 1), null, null, null, Now);
+
+        Assert.That(human.Overrides, Is.EqualTo(new[] { added }));
+        Assert.That(human.Version, Is.EqualTo(1));
+    }
+
+    [TestCase(Human.MaxOverrides)]
+    [TestCase(Human.MaxOverrides + 5)]
+    public void AddOverride_AtTheCap_ThrowsValidationErrorNamingTheLimit_AndChangesNothing(int existing)
+    {
+        var human = NewHuman();
+
+        Assert.That(
+            () => human.AddOverride(existing, OverrideType.Block, "Dentist", new DateOnly(2026, 5, 1), null, null, null, Now),
+            Throws.TypeOf<DomainException>()
+                .With.Property(nameof(DomainException.Code)).EqualTo(ErrorCode.ValidationError)
+                .And.Message.EqualTo("A human can have at most 1000 schedule overrides; delete some first."));
+        Assert.That(human.Overrides, Is.Empty);
+        Assert.That(human.Version, Is.Zero);
+    }
+
     private static Human NewHuman() => Human.Create(OrganizationId, "Ada", "Europe/London", null, null, Now);
 
     private static WorkingHours Rules() =>

@@ -39,7 +39,9 @@ public sealed class CreateOverrideCommandHandler(IHumanRepository humans, IUnitO
             {
                 var human = await humans.FindActiveAsync(command.OrganizationId, command.HumanId, cancellationToken)
                     ?? throw DomainException.NotFound("Human");
-                var added = human.AddOverride(type, command.Title, startDate, endDate, window, recurrence, clock.GetUtcNow());
+                // Counted after the human was read, so an add or delete committed in between conflicts on its token.
+                var count = await humans.CountOverridesAsync(human.Id, cancellationToken);
+                var added = human.AddOverride(count, type, command.Title, startDate, endDate, window, recurrence, clock.GetUtcNow());
                 await unitOfWork.SaveChangesAsync(cancellationToken);
                 return added.ToDto();
             },

@@ -29,6 +29,9 @@ internal sealed class HumanRepository(SlotflowDbContext db) : IHumanRepository
     public Task<Human?> ReadActiveWithOverridesAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken) =>
         ReadActiveWithOverridesQuery(db, organizationId, humanId, cancellationToken);
 
+    public Task<int> CountOverridesAsync(Guid humanId, CancellationToken cancellationToken) =>
+        db.Set<ScheduleOverride>().CountAsync(o => o.HumanId == humanId, cancellationToken);
+
     public async Task<IReadOnlyList<Human>> ListActiveAsync(Guid organizationId, CancellationToken cancellationToken) =>
         await Active(organizationId).AsNoTracking().OrderBy(h => h.CreatedAt).ThenBy(h => h.Id).ToListAsync(cancellationToken);
 
