@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using Slotflow.Application.ScheduleOverrides;
 using Slotflow.Application.ScheduleOverrides.CreateOverride;
 using Slotflow.Application.Tests.Humans;
 using Slotflow.Domain.Common;
@@ -21,6 +22,9 @@ public sealed class CreateOverrideCommandHandlerTests
     {
         _humans = new Mock<IHumanRepository>(MockBehavior.Strict);
         _unitOfWork = new Mock<IUnitOfWork>();
+        // The handler saves inside a transaction; here it simply runs.
+        _unitOfWork.Setup(u => u.InTransactionAsync(It.IsAny<Func<Task<OverrideDto>>>(), It.IsAny<CancellationToken>()))
+            .Returns<Func<Task<OverrideDto>>, CancellationToken>((work, _) => work());
         _handler = new CreateOverrideCommandHandler(_humans.Object, _unitOfWork.Object, new FakeTimeProvider(TestHumans.CreatedAt));
         _human = TestHumans.Ada();
         _command = new CreateOverrideCommand(TestHumans.OrganizationId, _human.Id, "block", "Dentist", true, "2026-05-01", null, null, null, null);
