@@ -7,7 +7,7 @@ namespace Slotflow.Api.Tests;
 /// <summary>POST, GET and DELETE /v1/webhooks (spec §4–5, §8): registration only; delivery is not built yet.</summary>
 public sealed partial class WebhooksEndpointTests
 {
-    private static readonly string[] WebhookFields = ["id", "url", "events", "signing_secret", "created_at"];
+    private static readonly string[] WebhookFields = ["id", "url", "events", "signing_secret", "active", "created_at"];
 
     private SlotflowApiFactory _factory = null!;
 
@@ -34,6 +34,7 @@ public sealed partial class WebhooksEndpointTests
             Assert.That(webhook.GetProperty("url").GetString(), Is.EqualTo("https://crm.example.com/hooks/slotflow"));
             Assert.That(webhook.GetProperty("events").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(new[] { "booking.confirmed", "booking.cancelled" }));
             Assert.That(secret, Does.Match(SecretPattern()), "whsec_ and 32 random bytes, standard base64");
+            Assert.That(webhook.GetProperty("active").GetBoolean(), Is.True, "both public SDKs declare active");
             Assert.That(webhook.GetProperty("created_at").GetString(), Does.Match(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$"));
         });
 
@@ -43,6 +44,8 @@ public sealed partial class WebhooksEndpointTests
             Assert.That(WireJson.PropertyNames(list), Is.EqualTo(new[] { "webhooks", "total" }));
             Assert.That(list.GetProperty("total").GetInt32(), Is.EqualTo(1));
             Assert.That(list.GetProperty("webhooks")[0].GetProperty("signing_secret").GetString(), Is.EqualTo(secret));
+            Assert.That(WireJson.PropertyNames(list.GetProperty("webhooks")[0]), Is.EqualTo(WebhookFields));
+            Assert.That(list.GetProperty("webhooks")[0].GetProperty("active").GetBoolean(), Is.True);
         });
     }
 

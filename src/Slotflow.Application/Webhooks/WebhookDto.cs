@@ -3,8 +3,11 @@ using Slotflow.Domain.Webhooks;
 
 namespace Slotflow.Application.Webhooks;
 
-/// <summary>Webhook as on the wire (spec §4): the signing secret is returned on create and on list.</summary>
-public sealed record WebhookDto(Guid Id, string Url, IReadOnlyList<string> Events, string SigningSecret, DateTimeOffset CreatedAt);
+/// <summary>
+/// Webhook as on the wire (spec §4): the signing secret is returned on create and on list. <c>active</c> is always
+/// true: a subscription has no paused state, and a deleted one is removed, so every webhook shown is active.
+/// </summary>
+public sealed record WebhookDto(Guid Id, string Url, IReadOnlyList<string> Events, string SigningSecret, bool Active, DateTimeOffset CreatedAt);
 
 public sealed record WebhookListDto(IReadOnlyList<WebhookDto> Webhooks, int Total);
 
@@ -12,5 +15,6 @@ public sealed record WebhookListDto(IReadOnlyList<WebhookDto> Webhooks, int Tota
 public static partial class WebhookMapper
 {
     [MapperIgnoreSource(nameof(Webhook.OrganizationId))]
+    [MapValue(nameof(WebhookDto.Active), true)]
     public static partial WebhookDto ToDto(this Webhook webhook);
 }
