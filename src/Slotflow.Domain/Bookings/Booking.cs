@@ -8,6 +8,8 @@ public sealed class Booking : AggregateRoot
 {
     public const int MaxAttendeeNameLength = 200;
 
+    public static bool IsValidAttendeeName(string? name) => ReadableText.IsValid(name, MaxAttendeeNameLength);
+
     /// <summary>Largest metadata object, serialised as UTF-8 (spec §6).</summary>
     public const int MaxMetadataBytes = 16 * 1024;
 
@@ -60,9 +62,9 @@ public sealed class Booking : AggregateRoot
         Guid organizationId, Guid humanId, DateTimeOffset startsAt, int durationMinutes,
         string attendeeName, string? attendeeEmail, string? metadata, DateTimeOffset now)
     {
-        if (string.IsNullOrWhiteSpace(attendeeName) || attendeeName.Length > MaxAttendeeNameLength)
+        if (!IsValidAttendeeName(attendeeName))
         {
-            throw DomainException.Invalid($"attendee_name must be 1 to {MaxAttendeeNameLength} characters and not blank.");
+            throw DomainException.Invalid(ReadableText.Message("attendee_name", MaxAttendeeNameLength));
         }
 
         if (metadata is not null && System.Text.Encoding.UTF8.GetByteCount(metadata) > MaxMetadataBytes)

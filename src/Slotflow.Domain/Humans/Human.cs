@@ -54,8 +54,10 @@ public sealed class Human
     /// <summary>Concurrency token: every change to this human's calendar bumps it.</summary>
     public int Version { get; private set; }
 
-    public static bool IsValidName(string? name) =>
-        !string.IsNullOrWhiteSpace(name) && name.Length <= MaxNameLength && !name.Any(char.IsControl);
+    public static bool IsValidName(string? name) => ReadableText.IsValid(name, MaxNameLength);
+
+    /// <summary>No role (null or ""), or one a person can read.</summary>
+    public static bool IsValidRole(string? role) => string.IsNullOrEmpty(role) || ReadableText.IsValid(role, MaxRoleLength);
 
     /// <summary>One plain address ("user@example.com"): no display name, no spaces.</summary>
     public static bool IsValidEmail(string? email) =>
@@ -69,7 +71,7 @@ public sealed class Human
     {
         if (!IsValidName(name))
         {
-            throw DomainException.Invalid($"name must be 1 to {MaxNameLength} characters and not blank.");
+            throw DomainException.Invalid(ReadableText.Message("name", MaxNameLength));
         }
 
         if (!IanaTimeZone.IsValid(timeZoneId))
@@ -77,9 +79,14 @@ public sealed class Human
             throw DomainException.Invalid($"timezone '{timeZoneId}' is not a valid IANA time zone.");
         }
 
-        if ((email is not null && !IsValidEmail(email)) || role is { Length: > MaxRoleLength })
+        if (email is not null && !IsValidEmail(email))
         {
-            throw DomainException.Invalid("email must be a valid address and role at most 200 characters.");
+            throw DomainException.Invalid($"email must be a valid email address of at most {MaxEmailLength} characters.");
+        }
+
+        if (!IsValidRole(role))
+        {
+            throw DomainException.Invalid(ReadableText.Message("role", MaxRoleLength));
         }
 
         return new Human(Guid.NewGuid(), organizationId, name, timeZoneId, email, role, now.ToUniversalTime());

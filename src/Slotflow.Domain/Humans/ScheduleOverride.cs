@@ -55,14 +55,17 @@ public sealed class ScheduleOverride
 
     public int WindowEndMinutes => EndTime?.Minutes ?? ClockTime.EndOfDayMinutes;
 
+    /// <summary>No title (null or "", which is how none is stored), or one a person can read.</summary>
+    public static bool IsValidTitle(string? title) => string.IsNullOrEmpty(title) || ReadableText.IsValid(title, MaxTitleLength);
+
     /// <param name="window">Null for all day; otherwise start before end.</param>
     public static ScheduleOverride Create(
         Guid humanId, OverrideType type, string? title, DateOnly startDate, DateOnly? endDate,
         (ClockTime Start, ClockTime End)? window, RecurrenceRule? recurrence, DateTimeOffset now)
     {
-        if (title is { Length: > MaxTitleLength })
+        if (!IsValidTitle(title))
         {
-            throw DomainException.Invalid($"title must be at most {MaxTitleLength} characters.");
+            throw DomainException.Invalid(ReadableText.Message("title", MaxTitleLength));
         }
 
         if (endDate < startDate)

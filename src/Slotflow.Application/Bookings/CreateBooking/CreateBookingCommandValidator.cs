@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using FluentValidation;
 using Slotflow.Domain.Bookings;
+using Slotflow.Domain.Common;
 using Slotflow.Domain.Humans;
 
 namespace Slotflow.Application.Bookings.CreateBooking;
@@ -31,8 +32,8 @@ public sealed class CreateBookingCommandValidator : AbstractValidator<CreateBook
 
         RuleFor(c => c.AttendeeName)
             .NotNull().WithMessage("attendee_name is required.")
-            .Must(n => !string.IsNullOrWhiteSpace(n) && n.Length <= Booking.MaxAttendeeNameLength)
-            .WithMessage($"attendee_name must be 1 to {Booking.MaxAttendeeNameLength} characters and not blank.");
+            .Must(Booking.IsValidAttendeeName)
+            .WithMessage(ReadableText.Message("attendee_name", Booking.MaxAttendeeNameLength));
 
         RuleFor(c => c.AttendeeEmail)
             .Must(Human.IsValidEmail).When(c => c.AttendeeEmail is not null)

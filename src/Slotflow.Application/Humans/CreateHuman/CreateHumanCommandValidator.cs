@@ -1,4 +1,5 @@
 using FluentValidation;
+using Slotflow.Domain.Common;
 using Slotflow.Domain.Humans;
 
 namespace Slotflow.Application.Humans.CreateHuman;
@@ -11,7 +12,7 @@ public sealed class CreateHumanCommandValidator : AbstractValidator<CreateHumanC
 
         RuleFor(c => c.Name)
             .NotNull().WithMessage("name is required.")
-            .Must(Human.IsValidName).WithMessage($"name must be 1 to {Human.MaxNameLength} characters and not blank.");
+            .Must(Human.IsValidName).WithMessage(ReadableText.Message("name", Human.MaxNameLength));
 
         RuleFor(c => c.Timezone)
             .NotEmpty().WithMessage("timezone is required.")
@@ -21,6 +22,6 @@ public sealed class CreateHumanCommandValidator : AbstractValidator<CreateHumanC
             .Must(Human.IsValidEmail).WithMessage($"email must be a valid email address of at most {Human.MaxEmailLength} characters.")
             .When(c => c.Email is not null);
 
-        RuleFor(c => c.Role).MaximumLength(Human.MaxRoleLength).WithMessage($"role must be at most {Human.MaxRoleLength} characters.");
+        RuleFor(c => c.Role).Must(Human.IsValidRole).WithMessage(ReadableText.Message("role", Human.MaxRoleLength));
     }
 }

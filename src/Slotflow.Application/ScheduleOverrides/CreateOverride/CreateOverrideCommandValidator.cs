@@ -1,5 +1,6 @@
 using FluentValidation;
 using Slotflow.Application.Common;
+using Slotflow.Domain.Common;
 using Slotflow.Domain.Humans;
 
 namespace Slotflow.Application.ScheduleOverrides.CreateOverride;
@@ -15,7 +16,7 @@ public sealed class CreateOverrideCommandValidator : AbstractValidator<CreateOve
             .NotEmpty().WithMessage("type is required.")
             .Must(t => t is "block" or "open").WithMessage("type must be \"block\" or \"open\".");
 
-        RuleFor(c => c.Title).MaximumLength(ScheduleOverride.MaxTitleLength);
+        RuleFor(c => c.Title).Must(ScheduleOverride.IsValidTitle).WithMessage(ReadableText.Message("title", ScheduleOverride.MaxTitleLength));
 
         RuleFor(c => c.StartDate)
             .NotEmpty().WithMessage("start_date is required.")
