@@ -93,6 +93,7 @@ public static class SlotflowApi
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<RequestTextGuardMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapControllers();
         app.MapSlotflowHealth();

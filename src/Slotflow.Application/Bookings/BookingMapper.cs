@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Riok.Mapperly.Abstractions;
+using Slotflow.Application.Common;
 using Slotflow.Domain.Bookings;
 
 namespace Slotflow.Application.Bookings;
@@ -21,7 +22,7 @@ public static partial class BookingMapper
             return null;
         }
 
-        using var document = JsonDocument.Parse(metadata);
+        using var document = JsonDocument.Parse(ReadableJsonText.Repair(metadata));
         return document.RootElement.Clone();
     }
 }

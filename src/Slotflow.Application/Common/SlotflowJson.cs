@@ -28,12 +28,14 @@ public static class SlotflowJson
     {
         Apply(options);
         options.Converters.Add(new SlotJsonConverter());
+        options.Converters.Add(new ReadableStringJsonConverter());
     }
 
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions();
         Apply(options);
+        options.Converters.Add(new ReadableStringJsonConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

@@ -17,7 +17,9 @@ public sealed class ListBookingsQueryValidatorTests
         yield return Case(NoFilters with { DateFrom = "2026-03-16", DateTo = "2026-03-16" }, "DatesAreUtcDates");
         yield return Case(NoFilters with { DateFrom = "1970-01-01", DateTo = "2999-12-31" }, "DatesAreAtTheAcceptedYearBounds");
         yield return Case(NoFilters with { DateFrom = "2026-03-16T09:00:00Z", DateTo = "2026-03-16T17:00:00.000Z" }, "DatesAreInstantsInUtc");
-        yield return Case(NoFilters with { DateFrom = "2026-03-16T09:00:00-04:00", DateTo = "2026-03-16T17:00:00+05:45" }, "DatesAreInstantsWithOffsets");
+        yield return Case(NoFilters with { DateFrom = "2026-03-16T09:00:00-04:00", DateTo = "2026-03-16T23:00:00+05:45" }, "DatesAreInstantsWithOffsets");
+        yield return Case(NoFilters with { DateFrom = "2026-03-16", DateTo = "2026-03-16" }, "DateToIsTheSameDayAsDateFrom");
+        yield return Case(NoFilters with { DateFrom = "2026-03-16T09:00:00Z", DateTo = "2026-03-16T09:00:00Z" }, "DateToIsTheSameInstantAsDateFrom");
         yield return Case(NoFilters with { DateFrom = "2026-03-16T09:00Z" }, "DateFromIsAnInstantWithoutSeconds");
         yield return Case(NoFilters with { Limit = "1", Offset = "0" }, "LimitIs1AndOffsetIs0");
         yield return Case(NoFilters with { Limit = "100", Offset = "1000000" }, "LimitIs100AndOffsetIsLarge");
@@ -42,6 +44,8 @@ public sealed class ListBookingsQueryValidatorTests
         yield return Case(NoFilters with { DateTo = "2026-03-16T10:00:00" }, "date_to", "DateToIsALocalTimeWithoutOffset");
         yield return Case(NoFilters with { DateTo = "16/03/2026" }, "date_to", "DateToIsInAnotherFormat");
         yield return Case(NoFilters with { DateTo = "3000-01-01" }, "date_to", "DateToIsAfter2999");
+        yield return Case(NoFilters with { DateFrom = "2026-03-17", DateTo = "2026-03-16" }, "date_to", "DateToIsTheDayBeforeDateFrom");
+        yield return Case(NoFilters with { DateFrom = "2026-03-16T13:00:00Z", DateTo = "2026-03-16T17:00:00+05:45" }, "date_to", "DateToIsAnInstantBeforeDateFrom");
         yield return Case(NoFilters with { Limit = "0" }, "limit", "LimitIs0");
         yield return Case(NoFilters with { Limit = "101" }, "limit", "LimitIs101");
         yield return Case(NoFilters with { Limit = "-1" }, "limit", "LimitIsNegative");

@@ -15,6 +15,10 @@ public sealed class ListBookingsQueryValidator : AbstractValidator<ListBookingsQ
             .WithMessage("date_from must be a UTC date YYYY-MM-DD or an instant with Z or an offset.");
         RuleFor(q => q.DateTo).Must(d => BookingBounds.TryParse(d, endOfDay: true, out _)).When(q => q.DateTo is not null)
             .WithMessage("date_to must be a UTC date YYYY-MM-DD or an instant with Z or an offset.");
+        RuleFor(q => q.DateTo)
+            .Must((q, to) => BookingBounds.Parse(to!, endOfDay: true) > BookingBounds.Parse(q.DateFrom!, endOfDay: false))
+            .When(q => BookingBounds.TryParse(q.DateFrom, endOfDay: false, out _) && BookingBounds.TryParse(q.DateTo, endOfDay: true, out _))
+            .WithMessage("date_to must not be before date_from.");
         RuleFor(q => q.Limit).Must(Paging.IsValidLimit).When(q => q.Limit is not null).WithMessage(Paging.LimitMessage);
         RuleFor(q => q.Offset).Must(Paging.IsValidOffset).When(q => q.Offset is not null).WithMessage(Paging.OffsetMessage);
     }
