@@ -8,7 +8,8 @@ public interface IWebhookRepository
 
     Task<int> CountAsync(Guid organizationId, CancellationToken cancellationToken);
 
-    Task<bool> UrlExistsAsync(Guid organizationId, string url, CancellationToken cancellationToken);
+    /// <summary>The URLs of the organization's webhooks, as stored.</summary>
+    Task<IReadOnlyList<string>> ListUrlsAsync(Guid organizationId, CancellationToken cancellationToken);
 
     void Add(Webhook webhook);
 

@@ -27,6 +27,7 @@ public sealed class Webhook
 
     public Guid OrganizationId { get; private set; }
 
+    /// <summary>Canonical (<see cref="WebhookUrl.Canonicalize"/>) for every webhook created since URLs were stored so.</summary>
     public string Url { get; private set; }
 
     public IReadOnlyList<string> Events { get; private set; }
@@ -39,21 +40,17 @@ public sealed class Webhook
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public static bool IsValidUrl(string? url) =>
-        url is { Length: > 0 and <= MaxUrlLength }
-        && Uri.TryCreate(url, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-        && !string.IsNullOrEmpty(uri.Host);
+    /// <summary>An absolute http or https URL without whitespace or control characters (<see cref="WebhookUrl"/>).</summary>
+    public static bool IsValidUrl(string? url) => WebhookUrl.Canonicalize(url) is not null;
 
     public static bool AreValidEvents(IReadOnlyCollection<string>? events) =>
         events is { Count: > 0 } && events.All(KnownEvents.Contains) && events.Distinct().Count() == events.Count;
 
+    /// <summary>A new subscription; the URL is stored in its canonical form (<see cref="WebhookUrl.Canonicalize"/>).</summary>
     public static Webhook Create(Guid organizationId, string url, IReadOnlyCollection<string> events, DateTimeOffset now)
     {
-        if (!IsValidUrl(url))
-        {
-            throw DomainException.Invalid("url must be an absolute http or https URL.");
-        }
+        var canonicalUrl = WebhookUrl.Canonicalize(url)
+            ?? throw DomainException.Invalid("url must be an absolute http or https URL without whitespace or control characters.");
 
         if (!AreValidEvents(events))
         {
@@ -61,6 +58,6 @@ public sealed class Webhook
         }
 
         var secret = SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        return new Webhook(Guid.NewGuid(), organizationId, url, [.. events], secret, now.ToUniversalTime());
+        return new Webhook(Guid.NewGuid(), organizationId, canonicalUrl, [.. events], secret, now.ToUniversalTime());
     }
 }

@@ -33,6 +33,7 @@ public sealed class CreateWebhookCommandHandlerTests
         _targets = new Mock<IWebhookTargetPolicy>();
         _organization = Organization.Create("Acme", Plan.Free, autoPurchase: false, Now);
         _organizations.Setup(o => o.FindAsync(_organization.Id, It.IsAny<CancellationToken>())).ReturnsAsync(() => _organization);
+        _webhooks.Setup(w => w.ListUrlsAsync(_organization.Id, It.IsAny<CancellationToken>())).ReturnsAsync([]);
         _command = new CreateWebhookCommand(_organization.Id, "https://example.com/h", [Webhook.BookingConfirmed]);
         _handler = new CreateWebhookCommandHandler(
             _organizations.Object, _webhooks.Object, _targets.Object, _unitOfWork.Object, new FakeTimeProvider(Now));
@@ -80,13 +81,25 @@ public sealed class CreateWebhookCommandHandlerTests
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never);
     }
 
-    [Test]
-    public void Handle_WithAUrlAlreadyRegistered_ThrowsValidationError_AndSavesNothing()
+    [TestCase("https://example.com/h", TestName = "Handle_WithAUrlAlreadyRegistered_ThrowsValidationError_AndSavesNothing")]
+    [TestCase("https://EXAMPLE.com:443/h#old", TestName = "Handle_WithAUrlRegisteredInAnotherSpelling_ThrowsValidationError_AndSavesNothing")]
+    public void Handle_WithADuplicateUrl_ThrowsValidationError_AndSavesNothing(string registered)
     {
-        _webhooks.Setup(w => w.UrlExistsAsync(_organization.Id, "https://example.com/h", It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        _webhooks.Setup(w => w.ListUrlsAsync(_organization.Id, It.IsAny<CancellationToken>())).ReturnsAsync([registered]);
 
         Assert.That(async () => await _handler.Handle(_command, CancellationToken.None), ThrowsDomainError(ErrorCode.ValidationError));
+        _webhooks.Verify(w => w.Add(It.IsAny<Webhook>()), Times.Never);
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Handle_StoresAndChecksTheCanonicalUrl()
+    {
+        var dto = await _handler.Handle(_command with { Url = "HTTPS://Example.COM:443/h#section" }, CancellationToken.None);
+
+        Assert.That(dto.Url, Is.EqualTo("https://example.com/h"));
+        _webhooks.Verify(w => w.Add(It.Is<Webhook>(h => h.Url == "https://example.com/h")), Times.Once);
+        _targets.Verify(t => t.RefusalAsync(new Uri("https://example.com/h"), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]

@@ -18,7 +18,8 @@ public sealed class CreateWebhookCommandHandler(
 {
     public async ValueTask<WebhookDto> Handle(CreateWebhookCommand command, CancellationToken cancellationToken)
     {
-        if (await targets.RefusalAsync(new Uri(command.Url!), cancellationToken) is { } refusal)
+        var url = WebhookUrl.Canonicalize(command.Url)!; // the validator has accepted it
+        if (await targets.RefusalAsync(new Uri(url), cancellationToken) is { } refusal)
         {
             throw DomainException.Invalid(refusal);
         }
@@ -29,14 +30,16 @@ public sealed class CreateWebhookCommandHandler(
             {
                 var organization = await organizations.FindAsync(command.OrganizationId, cancellationToken)
                     ?? throw DomainException.NotFound("Organization");
-                if (await webhooks.UrlExistsAsync(command.OrganizationId, command.Url!, cancellationToken))
+                // Compared in canonical form: rows stored before URLs were canonicalised may hold another spelling.
+                var registered = await webhooks.ListUrlsAsync(command.OrganizationId, cancellationToken);
+                if (registered.Any(r => (WebhookUrl.Canonicalize(r) ?? r) == url))
                 {
                     throw DomainException.Invalid("url is already registered as a webhook of this organization.");
                 }
 
                 // The slot claim bumps the organization's token, so racing creates cannot pass the plan's cap.
                 organization.ClaimWebhookSlot(await webhooks.CountAsync(command.OrganizationId, cancellationToken));
-                var webhook = Webhook.Create(command.OrganizationId, command.Url!, command.Events!, clock.GetUtcNow());
+                var webhook = Webhook.Create(command.OrganizationId, url, command.Events!, clock.GetUtcNow());
                 webhooks.Add(webhook);
                 await unitOfWork.SaveChangesAsync(cancellationToken);
                 return webhook.ToDto();

@@ -11,6 +11,7 @@ public sealed class CreateWebhookCommandValidator : AbstractValidator<CreateWebh
 
         RuleFor(c => c.Url)
             .NotEmpty().WithMessage("url is required.")
+            .Must(url => !WebhookUrl.HasWhitespaceOrControl(url!)).WithMessage("url must not contain whitespace or control characters (spaces, tabs, CR, LF).")
             .Must(Webhook.IsValidUrl).WithMessage($"url must be an absolute http or https URL of at most {Webhook.MaxUrlLength} characters.");
 
         RuleFor(c => c.Events)

@@ -15,8 +15,8 @@ internal sealed class WebhookRepository(SlotflowDbContext db) : IWebhookReposito
     public Task<int> CountAsync(Guid organizationId, CancellationToken cancellationToken) =>
         db.Webhooks.CountAsync(w => w.OrganizationId == organizationId, cancellationToken);
 
-    public Task<bool> UrlExistsAsync(Guid organizationId, string url, CancellationToken cancellationToken) =>
-        db.Webhooks.AnyAsync(w => w.OrganizationId == organizationId && w.Url == url, cancellationToken);
+    public async Task<IReadOnlyList<string>> ListUrlsAsync(Guid organizationId, CancellationToken cancellationToken) =>
+        await db.Webhooks.Where(w => w.OrganizationId == organizationId).Select(w => w.Url).ToListAsync(cancellationToken);
 
     public void Add(Webhook webhook) => db.Webhooks.Add(webhook);
 
