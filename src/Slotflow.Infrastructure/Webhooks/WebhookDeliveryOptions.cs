@@ -19,8 +19,15 @@ public sealed class WebhookDeliveryOptions
     /// <summary>How long a claim keeps other workers off a delivery; a worker that dies mid-attempt loses it after this.</summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Deliveries claimed and sent at once per round: every claimed row is sent straight away, well within its lease.</summary>
-    public int MaxConcurrentSends { get; set; } = 8;
+    /// <summary>Deliveries in flight at once in this process: a row is claimed only when a slot is free, so it is sent straight away, well within its lease.</summary>
+    public int MaxConcurrentSends { get; set; } = 32;
+
+    /// <summary>
+    /// Deliveries of one webhook in flight at once: a slow or hanging receiver holds at most this share, so the others'
+    /// deliveries go out beside it. Claims of every process count; two processes claiming in the same instant may
+    /// each take the share.
+    /// </summary>
+    public int MaxConcurrentSendsPerWebhook { get; set; } = 4;
 
     /// <summary>Off by default: loopback, private, link-local and metadata targets are refused. Development turns it on.</summary>
     public bool AllowPrivateTargets { get; set; }
@@ -34,5 +41,6 @@ public sealed class WebhookDeliveryOptions
         && AttemptTimeout > TimeSpan.Zero
         && PollInterval > TimeSpan.Zero
         && ClaimLease >= 2 * AttemptTimeout
-        && MaxConcurrentSends > 0;
+        && MaxConcurrentSends > 0
+        && MaxConcurrentSendsPerWebhook > 0;
 }

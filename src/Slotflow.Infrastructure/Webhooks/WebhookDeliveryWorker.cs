@@ -6,8 +6,11 @@ using Microsoft.Extensions.Options;
 namespace Slotflow.Infrastructure.Webhooks;
 
 /// <summary>
-/// Sends due deliveries: claims as many as it sends at once, POSTs them, and records each outcome on its row. Every
-/// process runs one; claims keep them off each other's rows. On shutdown, claims not yet attempted are given back.
+/// Sends due deliveries as a continuous pipeline: up to <see cref="WebhookDeliveryOptions.MaxConcurrentSends"/> in
+/// flight, each claimed as a slot frees and recorded on its row when it ends, so no send waits for another's answer;
+/// a webhook holds at most <see cref="WebhookDeliveryOptions.MaxConcurrentSendsPerWebhook"/> of them, so a slow or
+/// hanging receiver delays only its own deliveries. Every process runs one; claims keep them off each other's rows.
+/// On shutdown, claims not yet attempted are given back.
 /// </summary>
 internal sealed partial class WebhookDeliveryWorker(
     IServiceScopeFactory scopes,
@@ -25,51 +28,51 @@ internal sealed partial class WebhookDeliveryWorker(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
+        var inFlight = new List<Task>();
+        try
         {
-            var claimed = 0;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                claimed = await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The worker outlives any one failed round (a locked or briefly unreachable database).
-            catch (Exception failure)
-#pragma warning restore CA1031
-            {
-                LogRoundFailed(failure);
-            }
+                var free = Options.MaxConcurrentSends - inFlight.Count;
+                var claimed = free > 0 ? await ClaimAsync(free, stoppingToken) : [];
 
-            if (claimed < Options.MaxConcurrentSends)
-            {
-                try
+                // Not cancelled by the stopping token itself: each delivery must get to release its claim.
+                inFlight.AddRange(claimed.Select(delivery => AttemptAsync(delivery, stoppingToken)));
+                if (claimed.Count == 0 || inFlight.Count == Options.MaxConcurrentSends)
                 {
-                    await Task.Delay(Options.PollInterval, stoppingToken);
+                    // A send that ends frees a slot and its webhook's share; otherwise look again after the interval.
+                    await Task.WhenAny([.. inFlight, Task.Delay(Options.PollInterval, stoppingToken)]);
                 }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
+
+                inFlight.RemoveAll(task => task.IsCompleted);
             }
+        }
+        finally
+        {
+            await Task.WhenAll(inFlight);
         }
     }
 
-    /// <summary>One round: claim what is due and attempt each; answers how many were claimed.</summary>
-    private async Task<int> RunOnceAsync(CancellationToken stoppingToken)
+    /// <summary>Claims what is due within the free slots; a failed claim (a locked or unreachable database) is none.</summary>
+    private async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(int free, CancellationToken stoppingToken)
     {
-        IReadOnlyList<ClaimedDelivery> claimed;
-        await using (var scope = scopes.CreateAsyncScope())
+        try
         {
-            claimed = await scope.ServiceProvider.GetRequiredService<WebhookOutbox>()
-                .ClaimDueAsync(clock.GetUtcNow(), Options.ClaimLease, Options.MaxConcurrentSends, stoppingToken);
+            await using var scope = scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<WebhookOutbox>().ClaimDueAsync(
+                clock.GetUtcNow(), Options.ClaimLease, free, Options.MaxConcurrentSendsPerWebhook, stoppingToken);
         }
-
-        // Not cancelled by the stopping token itself: each delivery must get to release its claim.
-        await Task.WhenAll(claimed.Select(delivery => AttemptAsync(delivery, stoppingToken)));
-        return claimed.Count;
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return [];
+        }
+#pragma warning disable CA1031 // The worker outlives any one failed claim.
+        catch (Exception failure)
+#pragma warning restore CA1031
+        {
+            LogClaimFailed(failure);
+            return [];
+        }
     }
 
     /// <summary>Never throws: a failure here is one delivery's, and its claim's lease hands it on if nothing was recorded.</summary>
@@ -116,8 +119,8 @@ internal sealed partial class WebhookDeliveryWorker(
 #pragma warning restore CA1031
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A webhook delivery round failed; the worker carries on.")]
-    private partial void LogRoundFailed(Exception failure);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Claiming due webhook deliveries failed; the worker carries on.")]
+    private partial void LogClaimFailed(Exception failure);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Webhook delivery {DeliveryId} could not be attempted or recorded; its claim's lease hands it on.")]
     private partial void LogDeliveryFailed(Exception failure, Guid deliveryId);

@@ -19,12 +19,42 @@ internal sealed class WebhookOutbox(SlotflowDbContext db)
 {
     private IUnitOfWork UnitOfWork => db;
 
-    public async Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int batchSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims up to <paramref name="batchSize"/> due deliveries, oldest due first, leaving each webhook at most
+    /// <paramref name="perWebhook"/> claims whose lease runs (its claims in flight anywhere count), so that a slow
+    /// receiver's queue cannot fill the batch while other webhooks wait.
+    /// </summary>
+    public async Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(
+        DateTimeOffset now, TimeSpan lease, int batchSize, int perWebhook, CancellationToken cancellationToken)
     {
         var token = Guid.NewGuid();
         return await UnitOfWork.InTransactionAsync(async () =>
         {
-            var due = await Due(now).OrderBy(d => d.NextAttemptAt).Select(d => d.Id).Take(batchSize).ToListAsync(cancellationToken);
+            var candidates = await Due(now)
+                .Select(d => new
+                {
+                    d.Id,
+                    d.WebhookId,
+                    d.NextAttemptAt,
+                    InFlight = db.WebhookDeliveries.Count(o =>
+                        o.WebhookId == d.WebhookId && EF.Property<DateTimeOffset?>(o, ClaimedUntil) >= now),
+                })
+                .Where(d => d.InFlight < perWebhook)
+                .OrderBy(d => d.NextAttemptAt)
+                .Take(batchSize * perWebhook)
+                .ToListAsync(cancellationToken);
+            var due = new List<Guid>(batchSize);
+            var taken = new Dictionary<Guid, int>();
+            foreach (var candidate in candidates.TakeWhile(_ => due.Count < batchSize))
+            {
+                var share = taken.GetValueOrDefault(candidate.WebhookId, candidate.InFlight);
+                if (share < perWebhook)
+                {
+                    due.Add(candidate.Id);
+                    taken[candidate.WebhookId] = share + 1;
+                }
+            }
+
             if (due.Count == 0)
             {
                 return (IReadOnlyList<ClaimedDelivery>)[];

@@ -21,16 +21,22 @@ public sealed record ReceivedWebhook(int Call, IReadOnlyDictionary<string, strin
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 that records every webhook POST and answers as the test decides: a status code,
-/// or a hang until the caller gives up. It can be stopped (connections refused) and started again on the same port.
+/// after an optional delay, or a hang until the caller gives up. It can be stopped (connections refused; requests
+/// still waiting are cut off within a second) and started again on the same port.
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ReceivedWebhook> _received = new();
     private WebApplication? _app;
     private int _calls;
+    private int _waiting;
+    private int _mostWaiting;
 
     /// <summary>Decides the answer to call number n (1-based); null means hang until the client disconnects.</summary>
     public Func<int, int?> Answer { get; set; } = _ => 200;
+
+    /// <summary>How long each request waits before it is answered: a slow receiver.</summary>
+    public TimeSpan Delay { get; set; } = TimeSpan.Zero;
 
     /// <summary>Sent as Location with every answer, to offer a redirect.</summary>
     public string? Location { get; set; }
@@ -43,6 +49,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     /// <summary>Requests that got a 2xx: the deliveries that succeeded.</summary>
     public IReadOnlyList<ReceivedWebhook> Accepted => [.. _received.Where(r => r.AnsweredStatus is >= 200 and <= 299)];
+
+    /// <summary>The most requests that were waiting out <see cref="Delay"/> at the same moment.</summary>
+    public int MostDelayedAtOnce => Volatile.Read(ref _mostWaiting);
 
     /// <summary>Calls begun, including ones still hanging.</summary>
     public int Calls => Volatile.Read(ref _calls);
@@ -117,11 +126,39 @@ public sealed class WebhookReceiver : IAsyncDisposable
             return;
         }
 
+        if (Delay > TimeSpan.Zero && !await DelayAsync(context.RequestAborted))
+        {
+            return; // the caller gave up, or the receiver is stopping
+        }
+
         _received.Enqueue(new ReceivedWebhook(call, headers, body, status.Value));
         context.Response.StatusCode = status.Value;
         if (Location is not null)
         {
             context.Response.Headers.Location = Location;
+        }
+    }
+
+    private async Task<bool> DelayAsync(CancellationToken aborted)
+    {
+        var waiting = Interlocked.Increment(ref _waiting);
+        for (var most = Volatile.Read(ref _mostWaiting); waiting > most; most = Volatile.Read(ref _mostWaiting))
+        {
+            Interlocked.CompareExchange(ref _mostWaiting, waiting, most);
+        }
+
+        try
+        {
+            await Task.Delay(Delay, aborted);
+            return true;
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            return false;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
         }
     }
 }
