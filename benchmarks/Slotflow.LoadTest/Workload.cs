@@ -13,13 +13,15 @@ namespace Slotflow.LoadTest;
 internal sealed class Workload
 {
     private readonly HttpClient _client;
+    private readonly List<string> _openHumans;
     private readonly List<string> _calendarHumans;
     private readonly ConcurrentQueue<(string HumanId, DateTimeOffset Start)> _freeSlots;
     private int _slotQueries;
 
-    private Workload(HttpClient client, List<string> calendarHumans, ConcurrentQueue<(string, DateTimeOffset)> freeSlots)
+    private Workload(HttpClient client, List<string> openHumans, List<string> calendarHumans, ConcurrentQueue<(string, DateTimeOffset)> freeSlots)
     {
         _client = client;
+        _openHumans = openHumans;
         _calendarHumans = calendarHumans;
         _freeSlots = freeSlots;
     }
@@ -56,7 +58,7 @@ internal sealed class Workload
             }
         }
 
-        return new Workload(client, calendarHumans, slots);
+        return new Workload(client, ids, calendarHumans, slots);
     }
 
     private const int CalendarHumans = 5;
@@ -72,6 +74,19 @@ internal sealed class Workload
 
     private static async Task PostAsync(HttpClient client, string path, string json) =>
         (await client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+
+    /// <summary>
+    /// Brings every human to <paramref name="count"/> overrides (<see cref="OverrideMix"/>), eight requests at a time:
+    /// the same humans then measured again show what a calendar at the cap costs.
+    /// </summary>
+    public async Task AddOverridesAsync(int count)
+    {
+        const int calendarOverrides = 2; // the standup and the evening of PrepareAsync
+        var bodies = _openHumans.SelectMany((id, i) => OverrideMix.Bodies(count, withBlocks: false, seed: i).Select(body => (id, body)))
+            .Concat(_calendarHumans.SelectMany((id, i) => OverrideMix.Bodies(count - calendarOverrides, withBlocks: true, seed: 1000 + i).Select(body => (id, body))));
+        await Parallel.ForEachAsync(bodies, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (item, cancellationToken) =>
+            await PostAsync(_client, $"/v1/humans/{item.id}/overrides", item.body));
+    }
 
     public async Task<int> BookAsync(CancellationToken cancellationToken)
     {
