@@ -9,11 +9,9 @@ namespace Slotflow.Domain.Common;
 /// </summary>
 public static class UnicodeText
 {
-    private static readonly SearchValues<char> Surrogates = SearchValues.Create(Enumerable.Range(0xD800, 0x800).Select(c => (char)c).ToArray());
-
     public static bool IsWellFormed(ReadOnlySpan<char> text)
     {
-        var index = text.IndexOfAny(Surrogates);
+        var index = text.IndexOfAnyInRange('\uD800', '\uDFFF');
         if (index < 0)
         {
             return true;
