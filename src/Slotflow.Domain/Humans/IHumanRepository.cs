@@ -17,6 +17,15 @@ public interface IHumanRepository
     /// <summary>An active human with its overrides, for reading only (one round trip).</summary>
     Task<Human?> ReadActiveWithOverridesAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// An active human, tracked, with only the overrides that may occur on first..last
+    /// (<see cref="ScheduleOverride.MayOccurBetween"/>): enough for the engine on those dates, not for editing overrides.
+    /// </summary>
+    Task<Human?> FindActiveWithOverridesBetweenAsync(Guid organizationId, Guid humanId, DateOnly first, DateOnly last, CancellationToken cancellationToken);
+
+    /// <summary>The same, for reading only (one round trip).</summary>
+    Task<Human?> ReadActiveWithOverridesBetweenAsync(Guid organizationId, Guid humanId, DateOnly first, DateOnly last, CancellationToken cancellationToken);
+
     /// <summary>How many schedule overrides the human has, without loading them.</summary>
     Task<int> CountOverridesAsync(Guid humanId, CancellationToken cancellationToken);
 

@@ -35,6 +35,16 @@ public sealed class Availability
             clock.ToInstant(to.AddDays(2), 0, null));
     }
 
+    /// <summary>The local dates whose overrides matter for slots on from..to (a block the day before can reach into it).</summary>
+    public static (DateOnly First, DateOnly Last) OverrideDatesForSlots(DateOnly from, DateOnly to) => (from.AddDays(-1), to.AddDays(1));
+
+    /// <summary>
+    /// The local dates whose overrides can matter for judging an interval, in any zone: a local date is within a day
+    /// of the UTC one, and <see cref="Check"/> reads one more day either side.
+    /// </summary>
+    public static (DateOnly First, DateOnly Last) OverrideDatesForCheck(TimeRange interval) =>
+        (DateOnly.FromDateTime(interval.Start.UtcDateTime).AddDays(-2), DateOnly.FromDateTime(interval.End.UtcDateTime).AddDays(2));
+
     public bool Allows(int durationMinutes) => _rules?.Allows(durationMinutes) == true;
 
     /// <summary>Free slots of <paramref name="durationMinutes"/> on the local dates from..to, sorted, without duplicates.</summary>
@@ -43,7 +53,9 @@ public sealed class Availability
     {
         EnsureAllowed(durationMinutes);
         var duration = TimeSpan.FromMinutes(durationMinutes);
-        var busy = Merge(BlockRanges(from.AddDays(-1), to.AddDays(1)), _bookings);
+        var (first, last) = OverrideDatesForSlots(from, to);
+        var overrides = OverridesBetween(first, last);
+        var busy = Merge(BlockRanges(overrides, first, last), _bookings);
         var slots = new List<TimeRange>(((to.DayNumber - from.DayNumber) + 1) * 24);
         var windows = new List<TimeRange>(4);
         var sorted = true;
@@ -51,7 +63,7 @@ public sealed class Availability
         for (var date = from; date <= to; date = date.AddDays(1))
         {
             windows.Clear();
-            AddWindows(date, OverrideType.Open, windows, includeWorkingHours: true);
+            AddWindows(overrides, date, OverrideType.Open, windows, includeWorkingHours: true);
             foreach (var window in windows)
             {
                 for (var start = window.Start; start + duration <= window.End; start += duration)
@@ -89,10 +101,11 @@ public sealed class Availability
         var first = _clock.LocalDate(interval.Start).AddDays(-1);
         var last = _clock.LocalDate(interval.End).AddDays(1);
 
+        var overrides = OverridesBetween(first, last);
         var windows = new List<TimeRange>();
         for (var date = first; date <= last; date = date.AddDays(1))
         {
-            AddWindows(date, OverrideType.Open, windows, includeWorkingHours: true);
+            AddWindows(overrides, date, OverrideType.Open, windows, includeWorkingHours: true);
         }
 
         if (!windows.Exists(w => w.Contains(interval)))
@@ -100,7 +113,7 @@ public sealed class Availability
             return ErrorCode.OutsideWorkingHours;
         }
 
-        if (BlockRanges(first, last).Exists(b => b.Overlaps(interval)))
+        if (BlockRanges(overrides, first, last).Exists(b => b.Overlaps(interval)))
         {
             return ErrorCode.ScheduleBlocked;
         }
@@ -121,7 +134,22 @@ public sealed class Availability
     }
 
     /// <summary>The working window (when asked and on a working day) and every override window of this type on a date.</summary>
-    private void AddWindows(DateOnly date, OverrideType type, List<TimeRange> windows, bool includeWorkingHours)
+    /// <summary>The overrides whose span meets first..last, so each date's scan skips the rest of a long history.</summary>
+    private List<ScheduleOverride> OverridesBetween(DateOnly first, DateOnly last)
+    {
+        var overrides = new List<ScheduleOverride>();
+        foreach (var scheduleOverride in _overrides)
+        {
+            if (scheduleOverride.MayOccurBetween(first, last))
+            {
+                overrides.Add(scheduleOverride);
+            }
+        }
+
+        return overrides;
+    }
+
+    private void AddWindows(List<ScheduleOverride> overrides, DateOnly date, OverrideType type, List<TimeRange> windows, bool includeWorkingHours)
     {
         var offset = _clock.SteadyOffset(date);
         if (includeWorkingHours && _rules is not null && _rules.WorkingDays.Contains(Weekdays.Of(date)))
@@ -129,7 +157,7 @@ public sealed class Availability
             windows.Add(Window(date, _rules.WorkStart.Minutes, _rules.WorkEnd.Minutes, offset));
         }
 
-        foreach (var scheduleOverride in _overrides)
+        foreach (var scheduleOverride in overrides)
         {
             if (scheduleOverride.Type == type && scheduleOverride.OccursOn(date))
             {
@@ -141,12 +169,12 @@ public sealed class Availability
     private TimeRange Window(DateOnly date, int startMinutes, int endMinutes, TimeSpan? offset) =>
         new(_clock.ToInstant(date, startMinutes, offset), _clock.ToInstant(date, endMinutes, offset));
 
-    private List<TimeRange> BlockRanges(DateOnly first, DateOnly last)
+    private List<TimeRange> BlockRanges(List<ScheduleOverride> overrides, DateOnly first, DateOnly last)
     {
         var blocks = new List<TimeRange>();
         for (var date = first; date <= last; date = date.AddDays(1))
         {
-            AddWindows(date, OverrideType.Block, blocks, includeWorkingHours: false);
+            AddWindows(overrides, date, OverrideType.Block, blocks, includeWorkingHours: false);
         }
 
         return blocks;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Slotflow.Domain.Common;
 using Slotflow.Domain.Humans;
 using static Slotflow.Domain.Tests.DomainAssert;
@@ -89,6 +90,49 @@ public sealed class ScheduleOverrideTests
     [TestCase("00:00", "24:00")]
     public void Create_WhenWindowIsForward_Accepts(string start, string end) =>
         Assert.That(Create(window: (Time(start), Time(end))).AllDay, Is.False);
+
+    // March 16..22 asked: a single date, a range, an ended and an endless series, each just inside or just outside.
+    [TestCase("2026-03-15", null, false, ExpectedResult = false, TestName = "MayOccurBetween_SingleDateTheDayBefore_IsFalse")]
+    [TestCase("2026-03-16", null, false, ExpectedResult = true, TestName = "MayOccurBetween_SingleDateOnTheFirst_IsTrue")]
+    [TestCase("2026-03-22", null, false, ExpectedResult = true, TestName = "MayOccurBetween_SingleDateOnTheLast_IsTrue")]
+    [TestCase("2026-03-23", null, false, ExpectedResult = false, TestName = "MayOccurBetween_SingleDateTheDayAfter_IsFalse")]
+    [TestCase("2026-03-01", "2026-03-15", false, ExpectedResult = false, TestName = "MayOccurBetween_RangeEndingTheDayBefore_IsFalse")]
+    [TestCase("2026-03-01", "2026-03-16", false, ExpectedResult = true, TestName = "MayOccurBetween_RangeEndingOnTheFirst_IsTrue")]
+    [TestCase("2026-03-01", "2026-04-30", false, ExpectedResult = true, TestName = "MayOccurBetween_RangeAroundTheDates_IsTrue")]
+    [TestCase("2024-01-01", "2026-03-15", true, ExpectedResult = false, TestName = "MayOccurBetween_SeriesEndedTheDayBefore_IsFalse")]
+    [TestCase("2024-01-01", "2026-03-16", true, ExpectedResult = true, TestName = "MayOccurBetween_SeriesEndingOnTheFirst_IsTrue")]
+    [TestCase("2020-01-01", null, true, ExpectedResult = true, TestName = "MayOccurBetween_EndlessSeriesStartedYearsAgo_IsTrue")]
+    [TestCase("2026-03-23", null, true, ExpectedResult = false, TestName = "MayOccurBetween_SeriesStartingTheDayAfter_IsFalse")]
+    public bool MayOccurBetween_IsWhetherTheSpanMeetsTheDates(string start, string? end, bool recurring) =>
+        Create(
+                start: DateOnly.Parse(start, CultureInfo.InvariantCulture),
+                end: end is null ? null : DateOnly.Parse(end, CultureInfo.InvariantCulture),
+                recurrence: recurring ? RecurrenceRule.Weekly(1, [1, 2, 3, 4, 5, 6, 7]) : null)
+            .MayOccurBetween(March16, March16.AddDays(6));
+
+    [Test]
+    public void MayOccurBetween_WhenFalse_TheOverrideOccursOnNoneOfTheDates([Range(1, 20)] int seed)
+    {
+        var random = new Random(seed);
+        for (var i = 0; i < 500; i++)
+        {
+            var start = March16.AddDays(random.Next(-400, 400));
+            DateOnly? end = random.Next(3) == 0 ? null : start.AddDays(random.Next(0, 300));
+            RecurrenceRule? recurrence = random.Next(2) == 0
+                ? null
+                : random.Next(2) == 0 ? RecurrenceRule.Weekly(random.Next(1, 4), [random.Next(1, 8)]) : RecurrenceRule.MonthlyOnDay(1, random.Next(1, 32));
+            var scheduleOverride = Create(start: start, end: end, recurrence: recurrence);
+            var first = March16.AddDays(random.Next(-60, 60));
+            var last = first.AddDays(random.Next(0, 40));
+
+            var occurs = Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Any(d => scheduleOverride.OccursOn(first.AddDays(d)));
+
+            Assert.That(
+                occurs && !scheduleOverride.MayOccurBetween(first, last),
+                Is.False,
+                $"seed {seed}: start {start}, end {end}, recurring {recurrence is not null}, dates {first}..{last}");
+        }
+    }
 
     [Test]
     public void OccursOn_BeforeStartDate_IsFalseEvenForARecurringMatch()

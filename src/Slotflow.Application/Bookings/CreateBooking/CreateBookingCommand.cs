@@ -45,9 +45,10 @@ public sealed class CreateBookingCommandHandler(
             async () =>
             {
                 var now = clock.GetUtcNow();
-                var human = await humans.FindActiveWithOverridesAsync(command.OrganizationId, command.HumanId!.Value, cancellationToken)
-                    ?? throw DomainException.NotFound("Human");
                 var interval = new TimeRange(startsAt, startsAt.AddMinutes(duration));
+                var (first, last) = Availability.OverrideDatesForCheck(interval);
+                var human = await humans.FindActiveWithOverridesBetweenAsync(command.OrganizationId, command.HumanId!.Value, first, last, cancellationToken)
+                    ?? throw DomainException.NotFound("Human");
                 var taken = await bookings.ListConfirmedIntervalsAsync(human.Id, interval, cancellationToken);
 
                 if (Availability.For(human, taken).Check(startsAt, duration, now) is { } refusal)

@@ -19,7 +19,8 @@ public sealed class GetSlotsQueryHandler(IHumanRepository humans, IBookingReposi
         var to = WireDate.Parse(query.DateTo!);
         var duration = int.Parse(query.Duration!, NumberStyles.None, CultureInfo.InvariantCulture);
 
-        var human = await humans.ReadActiveWithOverridesAsync(query.OrganizationId, query.HumanId, cancellationToken)
+        var (first, last) = Availability.OverrideDatesForSlots(from, to);
+        var human = await humans.ReadActiveWithOverridesBetweenAsync(query.OrganizationId, query.HumanId, first, last, cancellationToken)
             ?? throw DomainException.NotFound("Human");
 
         var zone = IanaTimeZone.Find(human.TimeZoneId);

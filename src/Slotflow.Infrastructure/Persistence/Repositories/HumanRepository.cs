@@ -23,6 +23,26 @@ internal sealed class HumanRepository(SlotflowDbContext db) : IHumanRepository
         EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, CancellationToken _) =>
             db.Humans.AsNoTracking().Include(h => h.Overrides).FirstOrDefault(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId));
 
+    // The overrides whose span meets first..last, by ScheduleOverride.MayOccurBetween's rule: a human near the cap has
+    // years of history, and a booking or a month of slots needs only what can occur on its dates.
+    private static readonly Func<SlotflowDbContext, Guid, Guid, DateOnly, DateOnly, CancellationToken, Task<Human?>> FindActiveWithOverridesBetweenQuery =
+        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, DateOnly first, DateOnly last, CancellationToken _) =>
+            db.Humans
+                .Include(h => h.Overrides.Where(o => o.StartDate <= last && (o.EndDate != null ? o.EndDate >= first : o.Recurrence != null || o.StartDate >= first)))
+                .FirstOrDefault(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId));
+
+    private static readonly Func<SlotflowDbContext, Guid, Guid, DateOnly, DateOnly, CancellationToken, Task<Human?>> ReadActiveWithOverridesBetweenQuery =
+        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, DateOnly first, DateOnly last, CancellationToken _) =>
+            db.Humans.AsNoTracking()
+                .Include(h => h.Overrides.Where(o => o.StartDate <= last && (o.EndDate != null ? o.EndDate >= first : o.Recurrence != null || o.StartDate >= first)))
+                .FirstOrDefault(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId));
+
+    public Task<Human?> FindActiveWithOverridesBetweenAsync(Guid organizationId, Guid humanId, DateOnly first, DateOnly last, CancellationToken cancellationToken) =>
+        FindActiveWithOverridesBetweenQuery(db, organizationId, humanId, first, last, cancellationToken);
+
+    public Task<Human?> ReadActiveWithOverridesBetweenAsync(Guid organizationId, Guid humanId, DateOnly first, DateOnly last, CancellationToken cancellationToken) =>
+        ReadActiveWithOverridesBetweenQuery(db, organizationId, humanId, first, last, cancellationToken);
+
     public Task<Human?> FindActiveWithOverridesAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken) =>
         FindActiveWithOverridesQuery(db, organizationId, humanId, cancellationToken);
 
