@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.AddSingleton<SqliteConnectionPool>();
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<SlotflowDbContext>());
         services.AddScoped<IHumanRepository, HumanRepository>();
+        services.AddSingleton<ScheduleOverrideCache>();
         services.AddScoped<IOrganizationRepository, OrganizationRepository>();
         services.AddScoped<IBookingRepository, BookingRepository>();
         services.AddScoped<IBookingQuota, BookingQuota>();

@@ -7,9 +7,8 @@ using Slotflow.Domain.Humans;
 namespace Slotflow.Api.Tests;
 
 /// <summary>
-/// Slots and bookings read only the overrides whose span meets their dates. The database's filter must pick exactly
-/// what <see cref="ScheduleOverride.MayOccurBetween"/> picks, so a series begun years ago still counts and the rest of
-/// a long history is left unread.
+/// Slots and bookings work from a copy of the human's overrides kept while its overrides version stands: a change
+/// through any process is seen by the next request of every process, and a series begun years ago still counts.
 /// </summary>
 public sealed class OverrideHistoryTests
 {
@@ -27,26 +26,43 @@ public sealed class OverrideHistoryTests
     public void StopService() => _factory.Dispose();
 
     [Test]
-    public async Task LoadingForDates_TakesExactlyTheOverridesWhoseSpanMeetsThem()
+    public async Task TheOverridesCopy_IsKeptThroughBookingsAndRules_AndReadAgainWhenAnOverrideIsAddedOrRemoved()
     {
-        var humanId = Guid.Parse(await HumanSetup.CreateAsync(_organization.Client));
-        var center = new DateOnly(2027, 6, 15);
-        await SeedHistoryAsync(humanId, center, count: 400);
+        var humanId = await HumanSetup.CreateAsync(_organization.Client);
+        await SeedHistoryAsync(Guid.Parse(humanId), DateOnly.FromDateTime(DateTime.UtcNow), count: 50);
+        var monday = NextMonday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14));
 
-        var all = (await WithRepository(humans => humans.ReadActiveWithOverridesAsync(_organization.Id, humanId, CancellationToken.None)))!.Overrides;
-        Assert.That(all, Has.Count.EqualTo(400));
+        var first = await ReadOverridesAsync(humanId);
+        Assert.That(first, Has.Count.EqualTo(50));
+        Assert.That((await Book(humanId, monday, "09:00")).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var rules = await _organization.Client.PutAsync($"/v1/humans/{humanId}/availability", WireJson.Body(HumanSetup.WeekdaysNineToFive));
+        Assert.That(rules.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await ReadOverridesAsync(humanId), Is.SameAs(first), "a booking or new rules leave the copy current");
 
-        foreach (var (first, last) in new[] { (center, center), (center.AddDays(-1), center.AddDays(31)), (center.AddDays(-200), center.AddDays(-150)), (center.AddDays(300), center.AddDays(400)) })
-        {
-            var expected = all.Where(o => o.MayOccurBetween(first, last)).Select(o => o.Id).Order().ToList();
-            var read = await WithRepository(humans => humans.ReadActiveWithOverridesBetweenAsync(_organization.Id, humanId, first, last, CancellationToken.None));
-            var found = await WithRepository(humans => humans.FindActiveWithOverridesBetweenAsync(_organization.Id, humanId, first, last, CancellationToken.None));
+        var added = await HumanSetup.AddOverrideAsync(_organization.Client, humanId, $$$"""{"type":"block","all_day":true,"start_date":"{{{Wire(monday)}}}"}""");
+        var afterAdd = await ReadOverridesAsync(humanId);
+        Assert.That(afterAdd.Select(o => o.Id.ToString()).ToList(), Has.Count.EqualTo(51).And.Contains(added));
 
-            Assert.That(expected, Is.Not.Empty.And.Count.LessThan(all.Count), $"{first}..{last} should take some and leave some");
-            Assert.That(read!.Overrides.Select(o => o.Id).Order(), Is.EqualTo(expected), $"read {first}..{last}");
-            Assert.That(found!.Overrides.Select(o => o.Id).Order(), Is.EqualTo(expected), $"found {first}..{last}");
-            Assert.That(read.Overrides.Where(o => o.Recurrence is not null).Select(o => o.Id).Order(), Is.EqualTo(all.Where(o => o.Recurrence is not null && expected.Contains(o.Id)).Select(o => o.Id).Order()), "series keep their rule");
-        }
+        Assert.That((await _organization.Client.DeleteAsync($"/v1/humans/{humanId}/overrides/{added}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var afterDelete = await ReadOverridesAsync(humanId);
+        Assert.That(afterDelete.Select(o => o.Id.ToString()).ToList(), Has.Count.EqualTo(50).And.No.Contains(added));
+    }
+
+    [Test]
+    public async Task AnOverrideAddedThroughAnotherProcess_ShapesTheNextSlotsAndBookingsOfThisOne()
+    {
+        using var other = new SlotflowApiFactory(database: _factory.Database);
+        using var otherClient = other.ClientWith(_organization.ApiKey);
+        var humanId = await HumanSetup.CreateAsync(_organization.Client);
+        var monday = NextMonday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14));
+        var slotsPath = $"/v1/humans/{humanId}/slots?date_from={Wire(monday)}&date_to={Wire(monday)}&duration=30";
+        Assert.That(await CountSlotsAsync(slotsPath), Is.EqualTo(16), "this process has read (and kept) the overrides");
+
+        await HumanSetup.AddOverrideAsync(otherClient, humanId, $$$"""{"type":"block","title":"Offsite","all_day":false,"start_date":"{{{Wire(monday)}}}","start_time":"09:00","end_time":"12:00"}""");
+
+        Assert.That(await CountSlotsAsync(slotsPath), Is.EqualTo(10));
+        await WireJson.AssertErrorAsync(await Book(humanId, monday, "10:00"), HttpStatusCode.UnprocessableEntity, "SCHEDULE_BLOCKED");
+        Assert.That((await Book(humanId, monday, "12:00")).StatusCode, Is.EqualTo(HttpStatusCode.Created));
     }
 
     [Test]
@@ -78,12 +94,16 @@ public sealed class OverrideHistoryTests
         Assert.That((await Book(humanId, monday, "11:00")).StatusCode, Is.EqualTo(HttpStatusCode.Created));
     }
 
-    /// <summary>One request's worth of repository: a fresh scope, so nothing tracked by an earlier call is merged in.</summary>
-    private async Task<T> WithRepository<T>(Func<IHumanRepository, Task<T>> read)
+    /// <summary>What a request of this process reads: the human row as of now, then its overrides (a kept copy or a fresh read).</summary>
+    private async Task<IReadOnlyList<ScheduleOverride>> ReadOverridesAsync(string humanId)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
-        return await read(scope.ServiceProvider.GetRequiredService<IHumanRepository>());
+        var humans = scope.ServiceProvider.GetRequiredService<IHumanRepository>();
+        return (await humans.ReadActiveCalendarAsync(_organization.Id, Guid.Parse(humanId), CancellationToken.None))!.Overrides;
     }
+
+    private async Task<int> CountSlotsAsync(string path) =>
+        (await WireJson.ReadAsync(await _organization.Client.GetAsync(path))).GetProperty("slots").GetArrayLength();
 
     private Task<HttpResponseMessage> Book(string humanId, DateOnly date, string newYorkTime)
     {

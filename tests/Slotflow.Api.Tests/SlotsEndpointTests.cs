@@ -119,13 +119,21 @@ public sealed class SlotsEndpointTests
     {
         var humanId = await HumanSetup.CreateAsync(_organization.Client);
         await HumanSetup.AddOverrideAsync(_organization.Client, humanId, """{"type":"block","all_day":true,"start_date":"2026-03-16"}""");
-        _commands.Commands.Clear();
 
-        var response = await _organization.Client.GetAsync($"/v1/humans/{humanId}/slots?date_from=2026-03-16&date_to=2026-04-16&duration=30");
+        // The first query reads the overrides with the human row; the second works from the copy kept at that version.
+        foreach (var attempt in new[] { "overrides read", "overrides kept" })
+        {
+            _commands.Commands.Clear();
+            var response = await _organization.Client.GetAsync($"/v1/humans/{humanId}/slots?date_from=2026-03-16&date_to=2026-04-16&duration=30");
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var queries = _commands.Commands.Where(sql => !sql.Contains("api_keys", StringComparison.Ordinal)).ToList();
-        Assert.That(queries, Has.Count.LessThanOrEqualTo(2), string.Join("\n---\n", queries));
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((await WireJson.ReadAsync(response)).GetProperty("total").GetInt32(), Is.EqualTo(23 * 16), attempt);
+            // Authentication's key look-up, and the webhook worker polling its outbox meanwhile, are not this request's.
+            var queries = _commands.Commands
+                .Where(sql => !sql.Contains("api_keys", StringComparison.Ordinal) && !sql.Contains("webhook_deliveries", StringComparison.Ordinal))
+                .ToList();
+            Assert.That(queries, Has.Count.LessThanOrEqualTo(2), $"{attempt}:\n" + string.Join("\n---\n", queries));
+        }
     }
 
     [TestCase("date_to=2026-03-20&duration=30", "date_from", TestName = "Slots_WithoutDateFrom_Return422")]

@@ -10,6 +10,7 @@ public static partial class HumanMapper
     [MapperIgnoreSource(nameof(Human.OrganizationId))]
     [MapperIgnoreSource(nameof(Human.WorkingHours))]
     [MapperIgnoreSource(nameof(Human.Version))]
+    [MapperIgnoreSource(nameof(Human.OverridesVersion))]
     [MapperIgnoreSource(nameof(Human.Overrides))]
     public static partial HumanDto ToDto(this Human human);
 
@@ -17,6 +18,7 @@ public static partial class HumanMapper
     [MapProperty(nameof(Human.WorkingHours), nameof(HumanDetailsDto.AvailabilityRules))]
     [MapperIgnoreSource(nameof(Human.OrganizationId))]
     [MapperIgnoreSource(nameof(Human.Version))]
+    [MapperIgnoreSource(nameof(Human.OverridesVersion))]
     [MapperIgnoreSource(nameof(Human.Overrides))]
     public static partial HumanDetailsDto ToDetailsDto(this Human human);
 

@@ -9,7 +9,7 @@ public sealed class Human
     public const int MaxEmailLength = 254;
     public const int MaxRoleLength = 200;
 
-    /// <summary>Schedule overrides one human may have: every slot query and booking reads them all.</summary>
+    /// <summary>Schedule overrides one human may have: every slot query and booking works through them all.</summary>
     public const int MaxOverrides = 1000;
 
     public static string OverrideCapMessage => $"A human can have at most {MaxOverrides} schedule overrides; delete some first.";
@@ -53,6 +53,10 @@ public sealed class Human
 
     /// <summary>Concurrency token: every change to this human's calendar bumps it.</summary>
     public int Version { get; private set; }
+
+    /// <summary>Bumped by every override added or removed (and by nothing else), so a copy of the overrides read at one
+    /// value is known to be current wherever the human row shows that value.</summary>
+    public int OverridesVersion { get; private set; }
 
     public static bool IsValidName(string? name) => ReadableText.IsValid(name, MaxNameLength);
 
@@ -116,6 +120,7 @@ public sealed class Human
         var added = ScheduleOverride.Create(Id, type, title, startDate, endDate, window, recurrence, now);
         _overrides.Add(added);
         Version++;
+        OverridesVersion++;
         return added;
     }
 
@@ -126,6 +131,7 @@ public sealed class Human
         var removed = _overrides.Find(o => o.Id == overrideId) ?? throw DomainException.NotFound("Override");
         _overrides.Remove(removed);
         Version++;
+        OverridesVersion++;
     }
 
     /// <summary>

@@ -18,13 +18,14 @@ public interface IHumanRepository
     Task<Human?> ReadActiveWithOverridesAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// An active human, tracked, with only the overrides that may occur on first..last
-    /// (<see cref="ScheduleOverride.MayOccurBetween"/>): enough for the engine on those dates, not for editing overrides.
+    /// An active human, tracked, with its overrides as of the <see cref="Human.OverridesVersion"/> its row shows, in one
+    /// round trip: a copy is kept per human while that version stands, so a long history is not read per request.
+    /// The calendar's overrides are for the engine; the human's own <see cref="Human.Overrides"/> may be left empty.
     /// </summary>
-    Task<Human?> FindActiveWithOverridesBetweenAsync(Guid organizationId, Guid humanId, DateOnly first, DateOnly last, CancellationToken cancellationToken);
+    Task<HumanCalendar?> FindActiveCalendarAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken);
 
-    /// <summary>The same, for reading only (one round trip).</summary>
-    Task<Human?> ReadActiveWithOverridesBetweenAsync(Guid organizationId, Guid humanId, DateOnly first, DateOnly last, CancellationToken cancellationToken);
+    /// <summary>The same, for reading only.</summary>
+    Task<HumanCalendar?> ReadActiveCalendarAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken);
 
     /// <summary>How many schedule overrides the human has, without loading them.</summary>
     Task<int> CountOverridesAsync(Guid humanId, CancellationToken cancellationToken);

@@ -88,7 +88,7 @@ public sealed class ScheduleOverride
 
     /// <summary>
     /// Whether its span (one date, a range, or a series to its end or forever) meets first..last: the only overrides
-    /// that can occur on those dates. The repository loads by the same rule.
+    /// that can occur on those dates.
     /// </summary>
     public bool MayOccurBetween(DateOnly first, DateOnly last) =>
         StartDate <= last && (EndDate ?? (Recurrence is null ? StartDate : DateOnly.MaxValue)) >= first;

@@ -23,8 +23,8 @@ public sealed class Availability
         _bookings = confirmedBookings;
     }
 
-    public static Availability For(Human human, IReadOnlyList<TimeRange> confirmedBookings) =>
-        new(IanaTimeZone.Find(human.TimeZoneId), human.WorkingHours, human.Overrides, confirmedBookings);
+    public static Availability For(HumanCalendar calendar, IReadOnlyList<TimeRange> confirmedBookings) =>
+        new(IanaTimeZone.Find(calendar.Human.TimeZoneId), calendar.Human.WorkingHours, calendar.Overrides, confirmedBookings);
 
     /// <summary>The UTC span whose confirmed bookings matter for slots on these local dates.</summary>
     public static TimeRange BookingSpan(TimeZoneInfo zone, DateOnly from, DateOnly to)
@@ -35,16 +35,6 @@ public sealed class Availability
             clock.ToInstant(to.AddDays(2), 0, null));
     }
 
-    /// <summary>The local dates whose overrides matter for slots on from..to (a block the day before can reach into it).</summary>
-    public static (DateOnly First, DateOnly Last) OverrideDatesForSlots(DateOnly from, DateOnly to) => (from.AddDays(-1), to.AddDays(1));
-
-    /// <summary>
-    /// The local dates whose overrides can matter for judging an interval, in any zone: a local date is within a day
-    /// of the UTC one, and <see cref="Check"/> reads one more day either side.
-    /// </summary>
-    public static (DateOnly First, DateOnly Last) OverrideDatesForCheck(TimeRange interval) =>
-        (DateOnly.FromDateTime(interval.Start.UtcDateTime).AddDays(-2), DateOnly.FromDateTime(interval.End.UtcDateTime).AddDays(2));
-
     public bool Allows(int durationMinutes) => _rules?.Allows(durationMinutes) == true;
 
     /// <summary>Free slots of <paramref name="durationMinutes"/> on the local dates from..to, sorted, without duplicates.</summary>
@@ -53,7 +43,7 @@ public sealed class Availability
     {
         EnsureAllowed(durationMinutes);
         var duration = TimeSpan.FromMinutes(durationMinutes);
-        var (first, last) = OverrideDatesForSlots(from, to);
+        var (first, last) = (from.AddDays(-1), to.AddDays(1)); // a block the day before can reach into the range
         var overrides = OverridesBetween(first, last);
         var busy = Merge(BlockRanges(overrides, first, last), _bookings);
         var slots = new List<TimeRange>(((to.DayNumber - from.DayNumber) + 1) * 24);

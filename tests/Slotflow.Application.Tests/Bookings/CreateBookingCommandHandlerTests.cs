@@ -47,7 +47,7 @@ public sealed class CreateBookingCommandHandlerTests
         _human = Human.Create(_organization.Id, "Ada Lovelace", "America/New_York", null, null, Now);
         _human.SetWorkingHours(WorkingHours.Create([1, 2, 3, 4, 5], ClockTime.Parse("09:00", false), ClockTime.Parse("17:00", true), [30, 60]));
 
-        _humans.Setup(h => h.FindActiveWithOverridesBetweenAsync(_organization.Id, _human.Id, It.IsAny<DateOnly>(), It.IsAny<DateOnly>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => _human);
+        _humans.Setup(h => h.FindActiveCalendarAsync(_organization.Id, _human.Id, It.IsAny<CancellationToken>())).ReturnsAsync(() => new HumanCalendar(_human, _human.Overrides));
         _bookings.Setup(b => b.ListConfirmedIntervalsAsync(_human.Id, It.IsAny<TimeRange>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => []);
         _bookings.Setup(b => b.Add(It.IsAny<Booking>())).Callback(() => _calls.Add(Step("add")));
         _organizations.Setup(o => o.ReadAsync(_organization.Id, It.IsAny<CancellationToken>())).ReturnsAsync(() => _organization);
@@ -230,7 +230,7 @@ public sealed class CreateBookingCommandHandlerTests
     {
         _human = Human.Create(_organization.Id, "No rules", "America/New_York", null, null, Now);
         var command = Command() with { HumanId = _human.Id };
-        _humans.Setup(h => h.FindActiveWithOverridesBetweenAsync(_organization.Id, _human.Id, It.IsAny<DateOnly>(), It.IsAny<DateOnly>(), It.IsAny<CancellationToken>())).ReturnsAsync(_human);
+        _humans.Setup(h => h.FindActiveCalendarAsync(_organization.Id, _human.Id, It.IsAny<CancellationToken>())).ReturnsAsync(new HumanCalendar(_human, _human.Overrides));
 
         Assert.That(async () => await _handler.Handle(command, CancellationToken.None), ThrowsDomainError(ErrorCode.InvalidDuration));
         AssertNothingConsumedAddedOrSaved();
@@ -258,7 +258,7 @@ public sealed class CreateBookingCommandHandlerTests
 
         Assert.That(dto.StartsAt, Is.EqualTo(MondayTen));
         _unitOfWork.Verify(u => u.DiscardChanges(), Times.Once);
-        _humans.Verify(h => h.FindActiveWithOverridesBetweenAsync(_organization.Id, _human.Id, It.IsAny<DateOnly>(), It.IsAny<DateOnly>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+        _humans.Verify(h => h.FindActiveCalendarAsync(_organization.Id, _human.Id, It.IsAny<CancellationToken>()), Times.Exactly(2));
         _bookings.Verify(b => b.ListConfirmedIntervalsAsync(_human.Id, It.IsAny<TimeRange>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
         _unitOfWork.Verify(u => u.InTransactionAsync(It.IsAny<Func<Task<BookingDto>>>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(2));

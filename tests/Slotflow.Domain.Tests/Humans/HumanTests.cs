@@ -156,6 +156,23 @@ public sealed class HumanTests
 
         Assert.That(human.Overrides, Is.EqualTo(new[] { added }));
         Assert.That(human.Version, Is.EqualTo(1));
+        Assert.That(human.OverridesVersion, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void RemoveOverride_BumpsBothVersions_AndOnlyOverrideChangesBumpTheOverridesVersion()
+    {
+        var human = NewHuman();
+        human.SetWorkingHours(Rules());
+        human.NoteBookingChange();
+        Assert.That(human.OverridesVersion, Is.Zero, "rules and bookings leave the overrides' copy current");
+
+        var added = human.AddOverride(0, OverrideType.Block, "Dentist", new DateOnly(2026, 5, 1), null, null, null, Now);
+        human.RemoveOverride(added.Id);
+
+        Assert.That(human.Overrides, Is.Empty);
+        Assert.That(human.Version, Is.EqualTo(4));
+        Assert.That(human.OverridesVersion, Is.EqualTo(2));
     }
 
     [TestCase(Human.MaxOverrides)]
@@ -171,6 +188,7 @@ public sealed class HumanTests
                 .And.Message.EqualTo("A human can have at most 1000 schedule overrides; delete some first."));
         Assert.That(human.Overrides, Is.Empty);
         Assert.That(human.Version, Is.Zero);
+        Assert.That(human.OverridesVersion, Is.Zero);
     }
 
     private static Human NewHuman() => Human.Create(OrganizationId, "Ada", "Europe/London", null, null, Now);

@@ -45,13 +45,13 @@ public sealed class CreateBookingCommandHandler(
             async () =>
             {
                 var now = clock.GetUtcNow();
-                var interval = new TimeRange(startsAt, startsAt.AddMinutes(duration));
-                var (first, last) = Availability.OverrideDatesForCheck(interval);
-                var human = await humans.FindActiveWithOverridesBetweenAsync(command.OrganizationId, command.HumanId!.Value, first, last, cancellationToken)
+                var calendar = await humans.FindActiveCalendarAsync(command.OrganizationId, command.HumanId!.Value, cancellationToken)
                     ?? throw DomainException.NotFound("Human");
+                var human = calendar.Human;
+                var interval = new TimeRange(startsAt, startsAt.AddMinutes(duration));
                 var taken = await bookings.ListConfirmedIntervalsAsync(human.Id, interval, cancellationToken);
 
-                if (Availability.For(human, taken).Check(startsAt, duration, now) is { } refusal)
+                if (Availability.For(calendar, taken).Check(startsAt, duration, now) is { } refusal)
                 {
                     throw new DomainException(refusal, RefusalMessages.For(refusal));
                 }

@@ -19,13 +19,13 @@ public sealed class GetSlotsQueryHandler(IHumanRepository humans, IBookingReposi
         var to = WireDate.Parse(query.DateTo!);
         var duration = int.Parse(query.Duration!, NumberStyles.None, CultureInfo.InvariantCulture);
 
-        var (first, last) = Availability.OverrideDatesForSlots(from, to);
-        var human = await humans.ReadActiveWithOverridesBetweenAsync(query.OrganizationId, query.HumanId, first, last, cancellationToken)
+        var calendar = await humans.ReadActiveCalendarAsync(query.OrganizationId, query.HumanId, cancellationToken)
             ?? throw DomainException.NotFound("Human");
+        var human = calendar.Human;
 
         var zone = IanaTimeZone.Find(human.TimeZoneId);
         var taken = await bookings.ListConfirmedIntervalsAsync(human.Id, Availability.BookingSpan(zone, from, to), cancellationToken);
-        var availability = Availability.For(human, taken);
+        var availability = Availability.For(calendar, taken);
         var slots = availability.ListSlots(from, to, duration, clock.GetUtcNow())
             .ConvertAll(slot => new SlotDto(slot.Start, slot.End));
         return new SlotsDto(human.Id, duration, human.TimeZoneId, slots, slots.Count);

@@ -3,18 +3,26 @@ using Slotflow.Domain.Humans;
 
 namespace Slotflow.Infrastructure.Persistence.Repositories;
 
-internal sealed class HumanRepository(SlotflowDbContext db) : IHumanRepository
+internal sealed class HumanRepository(SlotflowDbContext db, ScheduleOverrideCache cache) : IHumanRepository
 {
+    // Compiled: every booking and every slot query reads a human this way.
+    private static readonly Func<SlotflowDbContext, Guid, Guid, CancellationToken, Task<Human?>> FindActiveQuery =
+        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, CancellationToken _) =>
+            db.Humans.FirstOrDefault(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId));
+
+    private static readonly Func<SlotflowDbContext, Guid, Guid, CancellationToken, Task<Human?>> ReadActiveQuery =
+        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, CancellationToken _) =>
+            db.Humans.AsNoTracking().FirstOrDefault(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId));
+
     public Task<Human?> FindActiveAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken) =>
-        Active(organizationId).FirstOrDefaultAsync(h => h.Id == humanId, cancellationToken);
+        FindActiveQuery(db, organizationId, humanId, cancellationToken);
 
     public Task<Human?> ReadActiveAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken) =>
-        Active(organizationId).AsNoTracking().FirstOrDefaultAsync(h => h.Id == humanId, cancellationToken);
+        ReadActiveQuery(db, organizationId, humanId, cancellationToken);
 
     public Task<Human?> FindAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken) =>
         db.Humans.FirstOrDefaultAsync(h => h.OrganizationId == organizationId && h.Id == humanId, cancellationToken);
 
-    // Compiled: every booking and every slot query reads a human this way.
     private static readonly Func<SlotflowDbContext, Guid, Guid, CancellationToken, Task<Human?>> FindActiveWithOverridesQuery =
         EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, CancellationToken _) =>
             db.Humans.Include(h => h.Overrides).FirstOrDefault(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId));
@@ -23,25 +31,58 @@ internal sealed class HumanRepository(SlotflowDbContext db) : IHumanRepository
         EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, CancellationToken _) =>
             db.Humans.AsNoTracking().Include(h => h.Overrides).FirstOrDefault(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId));
 
-    // The overrides whose span meets first..last, by ScheduleOverride.MayOccurBetween's rule: a human near the cap has
-    // years of history, and a booking or a month of slots needs only what can occur on its dates.
-    private static readonly Func<SlotflowDbContext, Guid, Guid, DateOnly, DateOnly, CancellationToken, Task<Human?>> FindActiveWithOverridesBetweenQuery =
-        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, DateOnly first, DateOnly last, CancellationToken _) =>
+    // One round trip: the human row, joined with its overrides only when this process keeps no copy at the version the
+    // row shows (-1 when none is kept). The version test names the human by the parameter, not the joined row, so the
+    // database evaluates it once (EF Core cannot refer to the parent row in a filtered include).
+    private static readonly Func<SlotflowDbContext, Guid, Guid, int, CancellationToken, Task<Human?>> FindActiveCalendarQuery =
+        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, int keptVersion, CancellationToken _) =>
             db.Humans
-                .Include(h => h.Overrides.Where(o => o.StartDate <= last && (o.EndDate != null ? o.EndDate >= first : o.Recurrence != null || o.StartDate >= first)))
+                .Include(h => h.Overrides.Where(o => db.Humans.Any(x => x.Id == humanId && x.OverridesVersion != keptVersion)))
                 .FirstOrDefault(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId));
 
-    private static readonly Func<SlotflowDbContext, Guid, Guid, DateOnly, DateOnly, CancellationToken, Task<Human?>> ReadActiveWithOverridesBetweenQuery =
-        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, DateOnly first, DateOnly last, CancellationToken _) =>
+    private static readonly Func<SlotflowDbContext, Guid, Guid, int, CancellationToken, Task<Human?>> ReadActiveCalendarQuery =
+        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, int keptVersion, CancellationToken _) =>
             db.Humans.AsNoTracking()
-                .Include(h => h.Overrides.Where(o => o.StartDate <= last && (o.EndDate != null ? o.EndDate >= first : o.Recurrence != null || o.StartDate >= first)))
+                .Include(h => h.Overrides.Where(o => db.Humans.Any(x => x.Id == humanId && x.OverridesVersion != keptVersion)))
                 .FirstOrDefault(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId));
 
-    public Task<Human?> FindActiveWithOverridesBetweenAsync(Guid organizationId, Guid humanId, DateOnly first, DateOnly last, CancellationToken cancellationToken) =>
-        FindActiveWithOverridesBetweenQuery(db, organizationId, humanId, first, last, cancellationToken);
+    private static readonly Func<SlotflowDbContext, Guid, IAsyncEnumerable<ScheduleOverride>> ReadOverridesQuery =
+        EF.CompileAsyncQuery((SlotflowDbContext db, Guid humanId) => db.Set<ScheduleOverride>().AsNoTracking().Where(o => o.HumanId == humanId));
 
-    public Task<Human?> ReadActiveWithOverridesBetweenAsync(Guid organizationId, Guid humanId, DateOnly first, DateOnly last, CancellationToken cancellationToken) =>
-        ReadActiveWithOverridesBetweenQuery(db, organizationId, humanId, first, last, cancellationToken);
+    public async Task<HumanCalendar?> FindActiveCalendarAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken)
+    {
+        var kept = cache.VersionOf(humanId);
+        var human = await FindActiveCalendarQuery(db, organizationId, humanId, kept, cancellationToken);
+        return human is null ? null : await CalendarAsync(human, kept, cancellationToken);
+    }
+
+    public async Task<HumanCalendar?> ReadActiveCalendarAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken)
+    {
+        var kept = cache.VersionOf(humanId);
+        var human = await ReadActiveCalendarQuery(db, organizationId, humanId, kept, cancellationToken);
+        return human is null ? null : await CalendarAsync(human, kept, cancellationToken);
+    }
+
+    private async Task<HumanCalendar> CalendarAsync(Human human, int kept, CancellationToken cancellationToken)
+    {
+        if (human.OverridesVersion != kept)
+        {
+            // Read with the row: keep a list of our own, apart from the (possibly tracked) human's collection.
+            var read = human.Overrides.ToList();
+            cache.Keep(human, read);
+            return new HumanCalendar(human, read);
+        }
+
+        if (cache.TryGet(human, out var overrides))
+        {
+            return new HumanCalendar(human, overrides);
+        }
+
+        // The copy was evicted or replaced since its version was looked up: read the overrides after all.
+        var fresh = await ReadOverridesQuery(db, human.Id).ToListAsync(cancellationToken);
+        cache.Keep(human, fresh);
+        return new HumanCalendar(human, fresh);
+    }
 
     public Task<Human?> FindActiveWithOverridesAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken) =>
         FindActiveWithOverridesQuery(db, organizationId, humanId, cancellationToken);

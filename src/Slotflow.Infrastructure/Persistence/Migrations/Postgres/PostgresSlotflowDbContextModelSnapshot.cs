@@ -97,6 +97,9 @@ namespace Slotflow.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("OverridesVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Role")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

@@ -97,6 +97,9 @@ namespace Slotflow.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("OverridesVersion")
+                        .HasColumnType("int");
+
                     b.Property<string>("Role")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");

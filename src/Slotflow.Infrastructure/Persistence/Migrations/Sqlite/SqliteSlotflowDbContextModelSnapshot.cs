@@ -92,6 +92,9 @@ namespace Slotflow.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OverridesVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Role")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
