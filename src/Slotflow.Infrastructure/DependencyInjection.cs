@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Polly;
+using Slotflow.Application.Organizations;
 using Slotflow.Application.Webhooks;
 using Slotflow.Domain.Bookings;
 using Slotflow.Domain.Common;
@@ -48,6 +49,8 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<SlotflowDbContext>());
         services.AddScoped<IHumanRepository, HumanRepository>();
         services.AddSingleton<ScheduleOverrideCache>();
+        services.AddSingleton<ApiKeyCache>();
+        services.AddSingleton<IApiKeyCache>(provider => provider.GetRequiredService<ApiKeyCache>());
         services.AddScoped<IOrganizationRepository, OrganizationRepository>();
         services.AddScoped<IBookingRepository, BookingRepository>();
         services.AddScoped<IBookingQuota, BookingQuota>();

@@ -115,7 +115,7 @@ public sealed class SlotsEndpointTests
     }
 
     [Test]
-    public async Task Slots_TakeOneDatabaseRoundTripBesideAuthentication()
+    public async Task Slots_TakeAtMostTwoDatabaseRoundTrips_AuthenticationIncluded()
     {
         var humanId = await HumanSetup.CreateAsync(_organization.Client);
         await HumanSetup.AddOverrideAsync(_organization.Client, humanId, """{"type":"block","all_day":true,"start_date":"2026-03-16"}""");
@@ -128,10 +128,8 @@ public sealed class SlotsEndpointTests
 
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That((await WireJson.ReadAsync(response)).GetProperty("total").GetInt32(), Is.EqualTo(23 * 16), attempt);
-            // Authentication's key look-up, and the webhook worker polling its outbox meanwhile, are not this request's.
-            var queries = _commands.Commands
-                .Where(sql => !sql.Contains("api_keys", StringComparison.Ordinal) && !sql.Contains("webhook_deliveries", StringComparison.Ordinal))
-                .ToList();
+            // The key was read moments ago (authentication keeps it 5 s); the webhook worker's outbox poll is not this request's.
+            var queries = _commands.Commands.Where(sql => !sql.Contains("webhook_deliveries", StringComparison.Ordinal)).ToList();
             Assert.That(queries, Has.Count.LessThanOrEqualTo(2), $"{attempt}:\n" + string.Join("\n---\n", queries));
         }
     }

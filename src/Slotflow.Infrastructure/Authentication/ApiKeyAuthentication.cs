@@ -17,6 +17,7 @@ public sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     SlotflowDbContext db,
+    ApiKeyCache cache,
     TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -27,11 +28,11 @@ public sealed class ApiKeyAuthenticationHandler(
     public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
     // Compiled: every customer request runs it.
-    private static readonly Func<SlotflowDbContext, string, CancellationToken, Task<ActiveKey?>> ActiveKeyQuery =
+    private static readonly Func<SlotflowDbContext, string, CancellationToken, Task<ActiveApiKey?>> ActiveKeyQuery =
         EF.CompileAsyncQuery((SlotflowDbContext db, string hash, CancellationToken _) =>
             db.ApiKeys.AsNoTracking()
                 .Where(k => k.Hash == hash && k.RevokedAt == null)
-                .Select(k => new ActiveKey(k.Id, k.OrganizationId, k.LastUsedAt))
+                .Select(k => new ActiveApiKey(k.Id, k.OrganizationId, k.LastUsedAt))
                 .FirstOrDefault());
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -46,16 +47,24 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("Malformed API key.");
         }
 
-        var found = await ActiveKeyQuery(db, ApiKeySecret.Hash(key), Context.RequestAborted);
-        if (found is null)
+        var hash = ApiKeySecret.Hash(key);
+        var now = clock.GetUtcNow();
+        if (!cache.TryGet(hash, now, out var found))
         {
-            return AuthenticateResult.Fail("Unknown or revoked API key.");
+            var read = await ActiveKeyQuery(db, hash, Context.RequestAborted);
+            if (read is null)
+            {
+                return AuthenticateResult.Fail("Unknown or revoked API key.");
+            }
+
+            cache.Keep(hash, read, now);
+            found = read;
         }
 
-        var now = clock.GetUtcNow();
         if (found.LastUsedAt is not { } lastUsed || lastUsed <= now - LastUsedResolution)
         {
             await RecordUseAsync(found.Id, now);
+            cache.NoteUse(hash, now);
         }
 
         var identity = new ClaimsIdentity(
@@ -84,6 +93,4 @@ public sealed class ApiKeyAuthenticationHandler(
             Logger.LogWarning(fault, "Could not record the last use of API key {ApiKeyId}.", apiKeyId);
         }
     }
-
-    private sealed record ActiveKey(Guid Id, Guid OrganizationId, DateTimeOffset? LastUsedAt);
 }

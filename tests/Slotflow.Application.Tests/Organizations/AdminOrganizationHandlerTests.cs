@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using Slotflow.Application.Organizations;
 using Slotflow.Application.Organizations.CreateApiKey;
 using Slotflow.Application.Organizations.GetOrganization;
 using Slotflow.Application.Organizations.GetUsage;
@@ -143,13 +144,15 @@ public sealed class AdminOrganizationHandlerTests
         organization.IssueApiKey("default", Now);
         var keyId = organization.ApiKeys.Single().Id;
         _organizations.Setup(o => o.FindWithApiKeysAsync(organization.Id, It.IsAny<CancellationToken>())).ReturnsAsync(organization);
-        var handler = new RevokeApiKeyCommandHandler(_organizations.Object, _unitOfWork.Object, _clock);
+        var keys = new Mock<IApiKeyCache>();
+        var handler = new RevokeApiKeyCommandHandler(_organizations.Object, _unitOfWork.Object, keys.Object, _clock);
 
         var first = await handler.Handle(new RevokeApiKeyCommand(organization.Id, keyId), CancellationToken.None);
         _clock.Advance(TimeSpan.FromHours(1));
         var second = await handler.Handle(new RevokeApiKeyCommand(organization.Id, keyId), CancellationToken.None);
 
         Assert.That((first.RevokedAt, second.RevokedAt), Is.EqualTo(((DateTimeOffset?)Now, (DateTimeOffset?)Now)));
+        keys.Verify(k => k.Forget(keyId), Times.Exactly(2));
     }
 
     [Test]
@@ -160,7 +163,7 @@ public sealed class AdminOrganizationHandlerTests
         _organizations.Setup(o => o.FindWithApiKeysAsync(organization.Id, It.IsAny<CancellationToken>())).ReturnsAsync(organization);
 
         Assert.That(
-            async () => await new RevokeApiKeyCommandHandler(_organizations.Object, _unitOfWork.Object, _clock)
+            async () => await new RevokeApiKeyCommandHandler(_organizations.Object, _unitOfWork.Object, Mock.Of<IApiKeyCache>(), _clock)
                 .Handle(new RevokeApiKeyCommand(organization.Id, Guid.NewGuid()), CancellationToken.None),
             ThrowsDomainError(ErrorCode.NotFound));
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never);

@@ -6,12 +6,13 @@ using Slotflow.Domain.Organizations;
 namespace Slotflow.Application.Organizations.RevokeApiKey;
 
 /// <summary>
-/// DELETE /admin/v1/organizations/{id}/api-keys/{key_id}: the key authenticates nothing from now on (authentication
-/// reads revoked_at on every request). Revoking a revoked key answers the key again, unchanged.
+/// DELETE /admin/v1/organizations/{id}/api-keys/{key_id}: the key authenticates nothing from now on on this instance,
+/// and on every other within <c>ApiKeyCache.MaxAge</c> (5 s; authentication trusts a key it read that long).
+/// Revoking a revoked key answers the key again, unchanged.
 /// </summary>
 public sealed record RevokeApiKeyCommand(Guid OrganizationId, Guid ApiKeyId) : ICommand<ApiKeyDto>;
 
-public sealed class RevokeApiKeyCommandHandler(IOrganizationRepository organizations, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class RevokeApiKeyCommandHandler(IOrganizationRepository organizations, IUnitOfWork unitOfWork, IApiKeyCache keys, TimeProvider clock)
     : ICommandHandler<RevokeApiKeyCommand, ApiKeyDto>
 {
     // revoked_at is a concurrency token: of two racing revokes, the later one finds the key revoked on the second
@@ -23,6 +24,7 @@ public sealed class RevokeApiKeyCommandHandler(IOrganizationRepository organizat
                 ?? throw DomainException.NotFound("Organization");
             var key = organization.RevokeApiKey(command.ApiKeyId, clock.GetUtcNow());
             await unitOfWork.SaveChangesAsync(cancellationToken);
+            keys.Forget(key.Id);
             return key.ToDto();
         });
 }
