@@ -1,17 +1,21 @@
+using System.Globalization;
+using Slotflow.Api.Tests.Support;
 using Slotflow.LoadTest;
 
-// Usage: dotnet run -c Release --project benchmarks/Slotflow.LoadTest [-- --seconds 15 --clients 32 --warmup 30 --overrides 1000]
+// Usage: dotnet run -c Release --project benchmarks/Slotflow.LoadTest [-- --seconds 15 --clients 32 --warmup 30 --overrides 1000 --postgres]
 var seconds = Options.Int(args, "--seconds", 15);
 var warmup = TimeSpan.FromSeconds(Options.Int(args, "--warmup", 30));
 var clients = Options.Int(args, "--clients", 32);
 var overrides = Options.Int(args, "--overrides", 0);
+var postgres = args.Contains("--postgres");
 
 await using var service = await ServiceProcess.StartAsync();
 var setup = await Workload.PrepareAsync(service, humans: 25);
 
 Console.WriteLine($"Slotflow load test: {clients} concurrent clients, {warmup.TotalSeconds:F0} s warm-up and {seconds} s measured per phase, SQLite, service in its own process at {service.BaseAddress}");
 Report.Print("POST /v1/bookings (distinct free slots)", await LoadRunner.RunAsync(service, clients, warmup, TimeSpan.FromSeconds(seconds), setup.BookAsync));
-Report.Print("GET /v1/humans/{id}/slots (31 days, Mon-Fri 09-17)", await LoadRunner.RunAsync(service, clients, warmup, TimeSpan.FromSeconds(seconds), setup.QuerySlotsAsync));
+var sqliteSlots = await LoadRunner.RunAsync(service, clients, warmup, TimeSpan.FromSeconds(seconds), setup.QuerySlotsAsync);
+Report.Print("GET /v1/humans/{id}/slots (31 days, Mon-Fri 09-17)", sqliteSlots);
 
 if (overrides > 0)
 {
@@ -19,4 +23,29 @@ if (overrides > 0)
     await setup.AddOverridesAsync(overrides);
     Report.Print($"POST /v1/bookings, each human at {overrides} overrides", await LoadRunner.RunAsync(service, clients, warmup, TimeSpan.FromSeconds(seconds), setup.BookAsync));
     Report.Print($"GET /v1/humans/{{id}}/slots, each human at {overrides} overrides", await LoadRunner.RunAsync(service, clients, warmup, TimeSpan.FromSeconds(seconds), setup.QuerySlotsAsync));
+}
+
+if (postgres)
+{
+    // The same phases on a throwaway PostgreSQL cluster (as the API tests start it), after pgbench's floor on it.
+    await service.DisposeAsync();
+    var connectionString = PostgresServer.CreateDatabase($"slotflow_load_{Guid.NewGuid():N}");
+    try
+    {
+        var floor = await Pgbench.InsertTransactionsPerSecondAsync(connectionString, clients, seconds);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pgbench, single-row INSERT transactions, {clients} clients: {floor:F0} tps"));
+        await using var onPostgres = await ServiceProcess.StartAsync(connectionString);
+        var postgresSetup = await Workload.PrepareAsync(onPostgres, humans: 25);
+        var bookings = await LoadRunner.RunAsync(onPostgres, clients, warmup, TimeSpan.FromSeconds(seconds), postgresSetup.BookAsync);
+        Report.Print("PostgreSQL: POST /v1/bookings (distinct free slots)", bookings);
+        var slots = await LoadRunner.RunAsync(onPostgres, clients, warmup, TimeSpan.FromSeconds(seconds), postgresSetup.QuerySlotsAsync);
+        Report.Print("PostgreSQL: GET /v1/humans/{id}/slots (31 days, Mon-Fri 09-17)", slots);
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"PostgreSQL ratios: bookings {Report.PerSecond(bookings) / floor:P1} of pgbench; slot queries {Report.PerSecond(slots) / Report.PerSecond(sqliteSlots):P1} of the SQLite phase"));
+    }
+    finally
+    {
+        PostgresServer.Stop();
+    }
 }

@@ -5,13 +5,16 @@ using System.Text.RegularExpressions;
 
 namespace Slotflow.LoadTest;
 
-/// <summary>The built Slotflow.Api on a free loopback port over a throwaway SQLite file, as a separate process.</summary>
+/// <summary>
+/// The built Slotflow.Api on a free loopback port, as a separate process, over a throwaway SQLite file or over the
+/// PostgreSQL database it is given.
+/// </summary>
 internal sealed partial class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly string _databasePath;
+    private readonly string? _databasePath;
 
-    private ServiceProcess(Process process, string databasePath, Uri baseAddress, string apiKey)
+    private ServiceProcess(Process process, string? databasePath, Uri baseAddress, string apiKey)
     {
         _process = process;
         _databasePath = databasePath;
@@ -33,13 +36,17 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServiceProcess> StartAsync()
+    /// <param name="postgresConnectionString">Null for a throwaway SQLite file.</param>
+    public static async Task<ServiceProcess> StartAsync(string? postgresConnectionString = null)
     {
-        var databasePath = Path.Combine(Path.GetTempPath(), $"slotflow-load-{Guid.NewGuid():N}.db");
+        var databasePath = postgresConnectionString is null ? Path.Combine(Path.GetTempPath(), $"slotflow-load-{Guid.NewGuid():N}.db") : null;
+        var database = postgresConnectionString is null
+            ? new Dictionary<string, string> { ["ConnectionStrings__Slotflow"] = $"Data Source={databasePath}" }
+            : new Dictionary<string, string> { ["Database__Provider"] = "Postgres", ["ConnectionStrings__Slotflow"] = postgresConnectionString };
         var port = FreePort();
 
         // The production way in: the same dll creates the organization (growth, auto-purchase) and prints its key.
-        var create = Start(databasePath, "create-organization", "--name", "Load test", "--plan", "growth", "--auto-purchase");
+        var create = Start(database, "create-organization", "--name", "Load test", "--plan", "growth", "--auto-purchase");
         var output = await create.StandardOutput.ReadToEndAsync();
         await create.WaitForExitAsync();
         var key = ApiKeyPattern().Match(output);
@@ -49,7 +56,7 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
         }
 
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
-        var server = Start(databasePath, "--urls", baseAddress.ToString());
+        var server = Start(database, "--urls", baseAddress.ToString());
         using var probe = new HttpClient { BaseAddress = baseAddress };
         for (var attempt = 0; ; attempt++)
         {
@@ -67,18 +74,27 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
         return new ServiceProcess(server, databasePath, baseAddress, key.Value);
     }
 
+    private bool _disposed;
+
+    /// <summary>Stops the service (again, harmlessly: a run may stop it before its scope ends).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
         _process.Dispose();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        foreach (var suffix in _databasePath is null ? [] : new[] { string.Empty, "-wal", "-shm" })
         {
             File.Delete(_databasePath + suffix);
         }
     }
 
-    private static Process Start(string databasePath, params string[] arguments)
+    private static Process Start(IReadOnlyDictionary<string, string> database, params string[] arguments)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Slotflow.Api.dll");
         // Run where the service's appsettings.json was copied, as a deployment would.
@@ -95,7 +111,11 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__Slotflow"] = $"Data Source={databasePath}";
+        foreach (var (name, value) in database)
+        {
+            start.Environment[name] = value;
+        }
+
         // One key drives every client here: the per-key rate limit would measure itself, not the service.
         start.Environment["RateLimits__PermitsPerSecond"] = "1000000";
         start.Environment["RateLimits__Burst"] = "1000000";

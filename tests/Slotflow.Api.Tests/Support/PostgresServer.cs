@@ -52,6 +52,9 @@ public static class PostgresServer
         }
     }
 
+    /// <summary>The path of one of the server's own programs (e.g. pgbench), from the same installation as the cluster.</summary>
+    public static string Tool(string name) => Path.Combine(Cluster.FindBinaries(), name);
+
     private static Cluster? StartCluster() => Cluster.Start();
 
     private sealed class Cluster
@@ -106,7 +109,7 @@ public static class PostgresServer
             }
         }
 
-        private static string FindBinaries()
+        public static string FindBinaries()
         {
             var candidates = new[] { Environment.GetEnvironmentVariable("SLOTFLOW_TEST_PG_BIN"), "/usr/lib/postgresql/15/bin" }
                 .Concat(Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")) : []);
