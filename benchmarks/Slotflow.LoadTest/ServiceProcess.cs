@@ -13,6 +13,7 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string? _databasePath;
+    private bool _disposed;
 
     private ServiceProcess(Process process, string? databasePath, Uri baseAddress, string apiKey)
     {
@@ -73,8 +74,6 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
 
         return new ServiceProcess(server, databasePath, baseAddress, key.Value);
     }
-
-    private bool _disposed;
 
     /// <summary>Stops the service (again, harmlessly: a run may stop it before its scope ends).</summary>
     public async ValueTask DisposeAsync()

@@ -46,42 +46,31 @@ internal sealed class HumanRepository(SlotflowDbContext db, ScheduleOverrideCach
                 .Include(h => h.Overrides.Where(o => db.Humans.Any(x => x.Id == humanId && x.OverridesVersion != keptVersion)))
                 .FirstOrDefault(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId));
 
-    private static readonly Func<SlotflowDbContext, Guid, IAsyncEnumerable<ScheduleOverride>> ReadOverridesQuery =
-        EF.CompileAsyncQuery((SlotflowDbContext db, Guid humanId) => db.Set<ScheduleOverride>().AsNoTracking().Where(o => o.HumanId == humanId));
-
     public async Task<HumanCalendar?> FindActiveCalendarAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken)
     {
-        var kept = cache.VersionOf(humanId);
-        var human = await FindActiveCalendarQuery(db, organizationId, humanId, kept, cancellationToken);
-        return human is null ? null : await CalendarAsync(human, kept, cancellationToken);
+        var kept = cache.Find(humanId);
+        var human = await FindActiveCalendarQuery(db, organizationId, humanId, kept?.Version ?? -1, cancellationToken);
+        return human is null ? null : Calendar(human, kept);
     }
 
     public async Task<HumanCalendar?> ReadActiveCalendarAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken)
     {
-        var kept = cache.VersionOf(humanId);
-        var human = await ReadActiveCalendarQuery(db, organizationId, humanId, kept, cancellationToken);
-        return human is null ? null : await CalendarAsync(human, kept, cancellationToken);
+        var kept = cache.Find(humanId);
+        var human = await ReadActiveCalendarQuery(db, organizationId, humanId, kept?.Version ?? -1, cancellationToken);
+        return human is null ? null : Calendar(human, kept);
     }
 
-    private async Task<HumanCalendar> CalendarAsync(Human human, int kept, CancellationToken cancellationToken)
+    private HumanCalendar Calendar(Human human, ScheduleOverrideCache.Copy? kept)
     {
-        if (human.OverridesVersion != kept)
+        if (kept is not null && kept.Version == human.OverridesVersion)
         {
-            // Read with the row: keep a list of our own, apart from the (possibly tracked) human's collection.
-            var read = human.Overrides.ToList();
-            cache.Keep(human, read);
-            return new HumanCalendar(human, read);
+            return new HumanCalendar(human, kept.Overrides);
         }
 
-        if (cache.TryGet(human, out var overrides))
-        {
-            return new HumanCalendar(human, overrides);
-        }
-
-        // The copy was evicted or replaced since its version was looked up: read the overrides after all.
-        var fresh = await ReadOverridesQuery(db, human.Id).ToListAsync(cancellationToken);
-        cache.Keep(human, fresh);
-        return new HumanCalendar(human, fresh);
+        // Read with the row: keep a list of our own, apart from the (possibly tracked) human's collection.
+        var read = human.Overrides.ToList();
+        cache.Keep(human, read);
+        return new HumanCalendar(human, read);
     }
 
     public Task<Human?> FindActiveWithOverridesAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken) =>

@@ -17,25 +17,13 @@ internal sealed class ScheduleOverrideCache : IDisposable
 
     private readonly MemoryCache _copies = new(new MemoryCacheOptions { SizeLimit = MaxOverridesHeld });
 
-    /// <summary>The version of the copy kept for this human, or -1 (no version a human row can show) when none is.</summary>
-    public int VersionOf(Guid humanId) => _copies.TryGetValue(humanId, out Copy? copy) ? copy!.Version : -1;
-
-    public bool TryGet(Human human, out IReadOnlyList<ScheduleOverride> overrides)
-    {
-        if (_copies.TryGetValue(human.Id, out Copy? copy) && copy!.Version == human.OverridesVersion)
-        {
-            overrides = copy.Overrides;
-            return true;
-        }
-
-        overrides = [];
-        return false;
-    }
+    /// <summary>The copy kept for this human, or null; it is current only where the human row shows its version.</summary>
+    public Copy? Find(Guid humanId) => _copies.TryGetValue(humanId, out Copy? copy) ? copy : null;
 
     public void Keep(Human human, IReadOnlyList<ScheduleOverride> overrides) =>
         _copies.Set(human.Id, new Copy(human.OverridesVersion, overrides), new MemoryCacheEntryOptions { Size = overrides.Count + 1 });
 
     public void Dispose() => _copies.Dispose();
 
-    private sealed record Copy(int Version, IReadOnlyList<ScheduleOverride> Overrides);
+    public sealed record Copy(int Version, IReadOnlyList<ScheduleOverride> Overrides);
 }
