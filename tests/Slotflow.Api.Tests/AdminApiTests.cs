@@ -670,11 +670,11 @@ public sealed class AdminApiTests
         return $$"""{"human_id":"{{humanId}}","starts_at":"{{start.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}","duration":30,"attendee_name":"Quota"}""";
     }
 
-    /// <summary>Puts the organization's current month at <paramref name="bookings"/>, as BookingQuotaTests does.</summary>
+    /// <summary>Puts the organization's current month at <paramref name="bookings"/>, as BookingQuotaTests does: one row, as a month counted before the rows were sharded.</summary>
     private Task<int> SetUsageAsync(Guid organizationId, int bookings) =>
         _factory.QueryAsync(async db =>
         {
-            db.MonthlyUsage.Add(new MonthlyUsage(organizationId, OverageCharge.MonthKey(HeldNow)));
+            db.MonthlyUsage.Add(new MonthlyUsage(organizationId, OverageCharge.MonthKey(HeldNow), shard: 0));
             await db.SaveChangesAsync();
             return await db.MonthlyUsage.Where(u => u.OrganizationId == organizationId)
                 .ExecuteUpdateAsync(set => set.SetProperty(u => u.Bookings, bookings));

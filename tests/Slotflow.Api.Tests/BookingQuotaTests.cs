@@ -139,17 +139,23 @@ public sealed class BookingQuotaTests
         return statuses;
     }
 
+    /// <summary>Puts the current month at <paramref name="bookings"/> in one row not spread, as a month counted before the rows were sharded.</summary>
     private Task<int> SetUsageAsync(TestOrganization organization, int bookings) =>
         _factory.QueryAsync(async db =>
         {
-            db.MonthlyUsage.Add(new MonthlyUsage(organization.Id, OverageCharge.MonthKey(Now)));
+            db.MonthlyUsage.Add(new MonthlyUsage(organization.Id, OverageCharge.MonthKey(Now), shard: 0));
             await db.SaveChangesAsync();
             return await db.MonthlyUsage.Where(u => u.OrganizationId == organization.Id)
                 .ExecuteUpdateAsync(set => set.SetProperty(u => u.Bookings, bookings));
         });
 
-    private Task<MonthlyUsage> UsageAsync(TestOrganization organization) =>
-        _factory.QueryAsync(db => db.MonthlyUsage.AsNoTracking().SingleAsync(u => u.OrganizationId == organization.Id && u.Month == 202603));
+    /// <summary>The month's count over all of its rows.</summary>
+    private Task<(int Bookings, int ExtraAllowance)> UsageAsync(TestOrganization organization) =>
+        _factory.QueryAsync(async db =>
+        {
+            var rows = await db.MonthlyUsage.AsNoTracking().Where(u => u.OrganizationId == organization.Id && u.Month == 202603).ToListAsync();
+            return (rows.Sum(r => r.Bookings), rows.Sum(r => r.ExtraAllowance));
+        });
 
     private Task<List<OverageCharge>> ChargesAsync(TestOrganization organization) =>
         _factory.QueryAsync(db => db.OverageCharges.AsNoTracking().Where(c => c.OrganizationId == organization.Id).ToListAsync());

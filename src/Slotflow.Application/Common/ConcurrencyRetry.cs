@@ -11,7 +11,8 @@ public static class ConcurrencyRetry
     /// <summary>Each conflict means another request committed, so attempts are bounded by the writers racing; this is a backstop.</summary>
     public const int MaxAttempts = 50;
 
-    public static async Task<T> RunAsync<T>(IUnitOfWork unitOfWork, Func<Task<T>> decideAndSave)
+    /// <summary>Runs <paramref name="decideAndSave"/> up to <paramref name="maxAttempts"/> times; the last conflict is thrown.</summary>
+    public static async Task<T> RunAsync<T>(IUnitOfWork unitOfWork, Func<Task<T>> decideAndSave, int maxAttempts = MaxAttempts)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -19,7 +20,7 @@ public static class ConcurrencyRetry
             {
                 return await decideAndSave();
             }
-            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            catch (ConcurrencyConflictException) when (attempt < maxAttempts)
             {
                 unitOfWork.DiscardChanges();
             }

@@ -21,6 +21,7 @@ public interface IHumanRepository
     /// An active human, tracked, with its overrides as of the <see cref="Human.OverridesVersion"/> its row shows, in one
     /// round trip: a copy is kept per human while that version stands, so a long history is not read per request.
     /// The calendar's overrides are for the engine; the human's own <see cref="Human.Overrides"/> may be left empty.
+    /// In a transaction the human stays locked until it ends, so that writers of one human's bookings queue.
     /// </summary>
     Task<HumanCalendar?> FindActiveCalendarAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken);
 

@@ -6,7 +6,7 @@ namespace Slotflow.Domain.Organizations;
 /// </summary>
 public interface IBookingQuota
 {
-    /// <summary>Counts one booking in the UTC month of <paramref name="now"/>, buying an overage pack when the plan allows.</summary>
+    /// <summary>Counts one booking in the UTC month of <paramref name="now"/>, buying an overage pack when the plan and the organization allow.</summary>
     /// <exception cref="Common.DomainException">LIMIT_REACHED when the month is used up and no pack may be bought.</exception>
-    Task ConsumeAsync(Organization organization, DateTimeOffset now, CancellationToken cancellationToken);
+    Task ConsumeAsync(Guid organizationId, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -17,8 +17,8 @@ public interface IOrganizationRepository
     /// <summary>A page of organizations, oldest first, and how many there are in all.</summary>
     Task<(IReadOnlyList<Organization> Page, int Total)> ListAsync(int limit, int offset, CancellationToken cancellationToken);
 
-    /// <summary>The organization's counter for one UTC month (yyyyMM), or null before its first booking that month.</summary>
-    Task<MonthlyUsage?> ReadUsageAsync(Guid organizationId, int month, CancellationToken cancellationToken);
+    /// <summary>The organization's bookings in one UTC month (yyyyMM) and what packs added to its allowance, over all rows.</summary>
+    Task<(int Bookings, int ExtraAllowance)> ReadUsageAsync(Guid organizationId, int month, CancellationToken cancellationToken);
 
     /// <summary>The organization's charges ledger, oldest first.</summary>
     Task<IReadOnlyList<OverageCharge>> ListChargesAsync(Guid organizationId, CancellationToken cancellationToken);

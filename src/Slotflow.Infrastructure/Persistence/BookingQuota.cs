@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Slotflow.Domain.Common;
 using Slotflow.Domain.Organizations;
@@ -5,66 +7,71 @@ using Slotflow.Domain.Organizations;
 namespace Slotflow.Infrastructure.Persistence;
 
 /// <summary>
-/// Counts bookings with conditional UPDATEs in the caller's transaction: the database decides, row by row, whether
-/// one more booking fits, so racing requests can never pass the limit, and only the request that finds the month
-/// full buys a pack. SQLite and PostgreSQL share INSERT … ON CONFLICT; SQL Server has MERGE under HOLDLOCK instead.
+/// Counts bookings in the caller's transaction over the month's <see cref="MonthlyUsage.Shards"/> rows. Usually one
+/// conditional UPDATE on a row picked at random counts the booking within that row's allowance, so concurrent
+/// bookings of one organization rarely meet on a row, and the database still decides, row by row, so none can pass
+/// the limit. When that row is full (or the month is new, or the organization changed), every row of the month is
+/// created if missing, locked in shard order, and recounted by <see cref="MonthlyUsage.CountOne"/>: only a request
+/// that holds the whole month buys a pack, so racing requests never buy two where one was needed.
 /// </summary>
 internal sealed class BookingQuota(SlotflowDbContext db) : IBookingQuota
 {
-    public async Task ConsumeAsync(Organization organization, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task ConsumeAsync(Guid organizationId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var month = OverageCharge.MonthKey(now);
-        var limit = organization.Limits.MonthlyBookings;
-        while (true)
+        if (await CountInOneRowAsync(organizationId, month, Random.Shared.Next(MonthlyUsage.Shards), cancellationToken) == 1)
         {
-            if (await CountIfRoomAsync(organization.Id, month, limit, cancellationToken) == 1)
-            {
-                return;
-            }
+            return;
+        }
 
-            if (!organization.Limits.AllowsOverage || !organization.AutoPurchase)
-            {
-                throw new DomainException(
-                    ErrorCode.LimitReached,
-                    $"The monthly limit of {limit} bookings on the {organization.Plan.ToString().ToLowerInvariant()} plan is reached.");
-            }
-
-            // Only a request that still finds the month full buys; one that lost the race counts in the new pack.
-            var bought = await Usage(organization.Id, month)
-                .Where(u => u.Bookings >= limit + u.ExtraAllowance)
-                .ExecuteUpdateAsync(
-                    set => set
-                        .SetProperty(u => u.ExtraAllowance, u => u.ExtraAllowance + OverageCharge.PackBookings)
-                        .SetProperty(u => u.Bookings, u => u.Bookings + 1),
-                    cancellationToken);
-            if (bought == 1)
-            {
-                db.OverageCharges.Add(OverageCharge.ForPack(organization.Id, now));
-                return;
-            }
+        var organization = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken)
+            ?? throw DomainException.NotFound("Organization");
+        await CreateMissingRowsAsync(organizationId, month, cancellationToken);
+        var rows = await LockMonthAsync(organizationId, month, cancellationToken);
+        if (MonthlyUsage.CountOne(rows, organization))
+        {
+            db.OverageCharges.Add(OverageCharge.ForPack(organizationId, now));
         }
     }
 
-    private IQueryable<MonthlyUsage> Usage(Guid organizationId, int month) =>
-        db.MonthlyUsage.Where(u => u.OrganizationId == organizationId && u.Month == month);
+    /// <summary>One statement: counts the booking in the row if it has room and the organization is as it was when the room was spread.</summary>
+    private Task<int> CountInOneRowAsync(Guid organizationId, int month, int shard, CancellationToken cancellationToken) =>
+        db.MonthlyUsage
+            .Where(u => u.OrganizationId == organizationId && u.Month == month && u.Shard == shard && u.Bookings < u.Allowance
+                && u.OrganizationVersion == db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Version).FirstOrDefault())
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.Bookings, u => u.Bookings + 1), cancellationToken);
 
-    /// <summary>One statement: the month's first booking creates its row; a later one counts only below the allowance.</summary>
-    private Task<int> CountIfRoomAsync(Guid organizationId, int month, int limit, CancellationToken cancellationToken) =>
-        db.Database.IsSqlServer()
-            ? db.Database.ExecuteSqlAsync(
-                $"""
-                MERGE monthly_usage WITH (HOLDLOCK) AS u
-                USING (SELECT {organizationId} AS OrganizationId, {month} AS Month) AS s
-                ON u.OrganizationId = s.OrganizationId AND u.Month = s.Month
-                WHEN MATCHED AND u.Bookings < {limit} + u.ExtraAllowance THEN UPDATE SET Bookings = u.Bookings + 1
-                WHEN NOT MATCHED THEN INSERT (OrganizationId, Month, Bookings, ExtraAllowance) VALUES (s.OrganizationId, s.Month, 1, 0);
-                """,
-                cancellationToken)
-            : db.Database.ExecuteSqlAsync(
-                $"""
-                INSERT INTO monthly_usage ("OrganizationId", "Month", "Bookings", "ExtraAllowance") VALUES ({organizationId}, {month}, 1, 0)
-                ON CONFLICT ("OrganizationId", "Month") DO UPDATE SET "Bookings" = monthly_usage."Bookings" + 1
-                WHERE monthly_usage."Bookings" < {limit} + monthly_usage."ExtraAllowance"
-                """,
-                cancellationToken);
+    /// <summary>One statement: the month's rows that do not exist yet, each empty and with no allowance until the recount spreads it.</summary>
+    private Task<int> CreateMissingRowsAsync(Guid organizationId, int month, CancellationToken cancellationToken)
+    {
+        var shards = Enumerable.Range(0, MonthlyUsage.Shards).Select(s => s.ToString(CultureInfo.InvariantCulture)).ToList();
+        var sql = db.Database.IsSqlServer()
+            ? $$"""
+              INSERT INTO monthly_usage (OrganizationId, Month, Shard, Bookings, ExtraAllowance, Allowance, OrganizationVersion)
+              SELECT {0}, {1}, s.Shard, 0, 0, 0, 0 FROM (VALUES ({{string.Join("), (", shards)}})) AS s(Shard)
+              WHERE NOT EXISTS (SELECT 1 FROM monthly_usage AS u WITH (UPDLOCK, HOLDLOCK)
+                                WHERE u.OrganizationId = {0} AND u.Month = {1} AND u.Shard = s.Shard)
+              """
+            : $$"""
+              INSERT INTO monthly_usage ("OrganizationId", "Month", "Shard", "Bookings", "ExtraAllowance", "Allowance", "OrganizationVersion")
+              SELECT {0}, {1}, s.shard, 0, 0, 0, 0 FROM (SELECT {{string.Join(" AS shard UNION ALL SELECT ", shards)}} AS shard) AS s
+              WHERE true
+              ON CONFLICT DO NOTHING
+              """;
+        return db.Database.ExecuteSqlAsync(FormattableStringFactory.Create(sql, organizationId, month), cancellationToken);
+    }
+
+    /// <summary>The month's rows, tracked, each locked until the transaction ends, always in shard order (so two recounts never deadlock).</summary>
+    private async Task<List<MonthlyUsage>> LockMonthAsync(Guid organizationId, int month, CancellationToken cancellationToken)
+    {
+        var rows = db.Database.IsNpgsql()
+            ? db.MonthlyUsage.FromSql(
+                $"""SELECT * FROM monthly_usage WHERE "OrganizationId" = {organizationId} AND "Month" = {month} ORDER BY "Shard" FOR UPDATE""")
+            : db.Database.IsSqlServer()
+                ? db.MonthlyUsage.FromSql(
+                    $"SELECT * FROM monthly_usage WITH (UPDLOCK, HOLDLOCK) WHERE OrganizationId = {organizationId} AND Month = {month} ORDER BY Shard")
+                : db.MonthlyUsage.FromSql(
+                    $"""SELECT * FROM monthly_usage WHERE "OrganizationId" = {organizationId} AND "Month" = {month} ORDER BY "Shard" """);
+        return await rows.ToListAsync(cancellationToken);
+    }
 }

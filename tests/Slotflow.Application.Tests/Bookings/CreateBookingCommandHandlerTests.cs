@@ -23,7 +23,6 @@ public sealed class CreateBookingCommandHandlerTests
 
     private Mock<IHumanRepository> _humans = null!;
     private Mock<IBookingRepository> _bookings = null!;
-    private Mock<IOrganizationRepository> _organizations = null!;
     private Mock<IBookingQuota> _quota = null!;
     private Mock<IUnitOfWork> _unitOfWork = null!;
     private Organization _organization = null!;
@@ -37,7 +36,6 @@ public sealed class CreateBookingCommandHandlerTests
     {
         _humans = new Mock<IHumanRepository>();
         _bookings = new Mock<IBookingRepository>();
-        _organizations = new Mock<IOrganizationRepository>();
         _quota = new Mock<IBookingQuota>();
         _unitOfWork = new Mock<IUnitOfWork>();
         _calls = [];
@@ -50,8 +48,7 @@ public sealed class CreateBookingCommandHandlerTests
         _humans.Setup(h => h.FindActiveCalendarAsync(_organization.Id, _human.Id, It.IsAny<CancellationToken>())).ReturnsAsync(() => new HumanCalendar(_human, _human.Overrides));
         _bookings.Setup(b => b.ListConfirmedIntervalsAsync(_human.Id, It.IsAny<TimeRange>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => []);
         _bookings.Setup(b => b.Add(It.IsAny<Booking>())).Callback(() => _calls.Add(Step("add")));
-        _organizations.Setup(o => o.ReadAsync(_organization.Id, It.IsAny<CancellationToken>())).ReturnsAsync(() => _organization);
-        _quota.Setup(q => q.ConsumeAsync(It.IsAny<Organization>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+        _quota.Setup(q => q.ConsumeAsync(It.IsAny<Guid>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .Callback(() => _calls.Add(Step("quota")))
             .Returns(Task.CompletedTask);
         _unitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()))
@@ -74,7 +71,7 @@ public sealed class CreateBookingCommandHandlerTests
             });
 
         _handler = new CreateBookingCommandHandler(
-            _humans.Object, _bookings.Object, _organizations.Object, _quota.Object, _unitOfWork.Object, new FakeTimeProvider(Now));
+            _humans.Object, _bookings.Object, _quota.Object, _unitOfWork.Object, new FakeTimeProvider(Now));
     }
 
     [Test]
@@ -83,7 +80,7 @@ public sealed class CreateBookingCommandHandlerTests
         await _handler.Handle(Command(), CancellationToken.None);
 
         Assert.That(_calls, Is.EqualTo(new[] { "begin", "quota (in transaction)", "add (in transaction)", "save (in transaction)", "end" }));
-        _quota.Verify(q => q.ConsumeAsync(_organization, Now, It.IsAny<CancellationToken>()), Times.Once);
+        _quota.Verify(q => q.ConsumeAsync(_organization.Id, Now, It.IsAny<CancellationToken>()), Times.Once);
         _bookings.Verify(b => b.Add(It.IsAny<Booking>()), Times.Once);
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
         _unitOfWork.Verify(u => u.InTransactionAsync(It.IsAny<Func<Task<BookingDto>>>(), It.IsAny<CancellationToken>()), Times.Once);
@@ -239,7 +236,7 @@ public sealed class CreateBookingCommandHandlerTests
     [Test]
     public void Handle_WhenTheQuotaIsUsedUp_ThrowsLimitReached_AndNeitherAddsNorSaves()
     {
-        _quota.Setup(q => q.ConsumeAsync(It.IsAny<Organization>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+        _quota.Setup(q => q.ConsumeAsync(It.IsAny<Guid>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new DomainException(ErrorCode.LimitReached, "The monthly limit is reached."));
 
         Assert.That(async () => await _handler.Handle(Command(), CancellationToken.None), ThrowsDomainError(ErrorCode.LimitReached));
@@ -278,6 +275,19 @@ public sealed class CreateBookingCommandHandlerTests
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Test]
+    public void Handle_WhenEverySaveConflicts_DecidesTwiceThenAnswersSlotUnavailable()
+    {
+        _unitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ConcurrencyConflictException(new InvalidOperationException("token changed")));
+
+        Assert.That(async () => await _handler.Handle(Command(), CancellationToken.None), ThrowsDomainError(ErrorCode.SlotUnavailable));
+        _humans.Verify(
+            h => h.FindActiveCalendarAsync(_organization.Id, _human.Id, It.IsAny<CancellationToken>()),
+            Times.Exactly(CreateBookingCommandHandler.MaxDecisions));
+        _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
     private CreateBookingCommand Command() =>
         new(_organization.Id, _human.Id, MondayTen, 30, "Grace Hopper", null, null);
 
@@ -285,7 +295,7 @@ public sealed class CreateBookingCommandHandlerTests
 
     private void AssertNothingConsumedAddedOrSaved()
     {
-        _quota.Verify(q => q.ConsumeAsync(It.IsAny<Organization>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
+        _quota.Verify(q => q.ConsumeAsync(It.IsAny<Guid>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
         _bookings.Verify(b => b.Add(It.IsAny<Booking>()), Times.Never);
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never);
     }

@@ -174,13 +174,10 @@ public sealed class AdminOrganizationHandlerTests
     public async Task GetUsage_CountsTheCurrentUtcMonthWithItsPacks_AndTheWholeLedger()
     {
         var organization = Organization.Create("Acme", Plan.Starter, autoPurchase: true, Now);
-        var usage = new MonthlyUsage(organization.Id, 202603);
-        typeof(MonthlyUsage).GetProperty(nameof(MonthlyUsage.Bookings))!.SetValue(usage, 1_001);
-        typeof(MonthlyUsage).GetProperty(nameof(MonthlyUsage.ExtraAllowance))!.SetValue(usage, 500);
         var earlier = OverageCharge.ForPack(organization.Id, new DateTimeOffset(2026, 2, 20, 0, 0, 0, TimeSpan.Zero));
         var thisMonth = OverageCharge.ForPack(organization.Id, Now);
         _organizations.Setup(o => o.ReadAsync(organization.Id, It.IsAny<CancellationToken>())).ReturnsAsync(organization);
-        _organizations.Setup(o => o.ReadUsageAsync(organization.Id, 202603, It.IsAny<CancellationToken>())).ReturnsAsync(usage);
+        _organizations.Setup(o => o.ReadUsageAsync(organization.Id, 202603, It.IsAny<CancellationToken>())).ReturnsAsync((1_001, 500));
         _organizations.Setup(o => o.ListChargesAsync(organization.Id, It.IsAny<CancellationToken>())).ReturnsAsync([earlier, thisMonth]);
         var humans = new Mock<IHumanRepository>();
         humans.Setup(h => h.CountActiveAsync(organization.Id, It.IsAny<CancellationToken>())).ReturnsAsync(3);

@@ -21,50 +21,59 @@ public sealed record CreateBookingCommand(
 
 /// <summary>
 /// Decides a booking with the availability engine, in the spec's order (404, 422s, 409, then the 402 quota), and
-/// saves it, the human's token bump and the usage count in one transaction. A lost race is decided again.
+/// saves it, the human's token bump and the usage count in one transaction. Reading the human holds it until the
+/// transaction ends, so bookings of one human queue there and each decides on what the one before it saved; a save
+/// that still conflicts is decided once more, and a second conflict is answered as a taken slot (no retry storms).
 /// </summary>
 public sealed class CreateBookingCommandHandler(
     IHumanRepository humans,
     IBookingRepository bookings,
-    IOrganizationRepository organizations,
     IBookingQuota quota,
     IUnitOfWork unitOfWork,
     TimeProvider clock) : ICommandHandler<CreateBookingCommand, BookingDto>
 {
+    /// <summary>The first decision and the one re-decision a lost race gets.</summary>
+    public const int MaxDecisions = 2;
+
     public async ValueTask<BookingDto> Handle(CreateBookingCommand command, CancellationToken cancellationToken)
     {
         var startsAt = command.StartsAt!.Value;
         var duration = command.Duration!.Value;
         var metadata = command.Metadata is { ValueKind: JsonValueKind.Object } json ? json.GetRawText() : null;
 
-        // Read before the write transaction: only the plan and auto-purchase matter, and the quota is counted atomically.
-        var organization = await organizations.ReadAsync(command.OrganizationId, cancellationToken)
-            ?? throw DomainException.NotFound("Organization");
-
-        return await ConcurrencyRetry.RunAsync(unitOfWork, () => unitOfWork.InTransactionAsync(
-            async () =>
-            {
-                var now = clock.GetUtcNow();
-                var calendar = await humans.FindActiveCalendarAsync(command.OrganizationId, command.HumanId!.Value, cancellationToken)
-                    ?? throw DomainException.NotFound("Human");
-                var human = calendar.Human;
-                var interval = new TimeRange(startsAt, startsAt.AddMinutes(duration));
-                var taken = await bookings.ListConfirmedIntervalsAsync(human.Id, interval, cancellationToken);
-
-                if (Availability.For(calendar, taken).Check(startsAt, duration, now) is { } refusal)
+        try
+        {
+            return await ConcurrencyRetry.RunAsync(unitOfWork, () => unitOfWork.InTransactionAsync(
+                async () =>
                 {
-                    throw new DomainException(refusal, RefusalMessages.For(refusal));
-                }
+                    var now = clock.GetUtcNow();
+                    var calendar = await humans.FindActiveCalendarAsync(command.OrganizationId, command.HumanId!.Value, cancellationToken)
+                        ?? throw DomainException.NotFound("Human");
+                    var human = calendar.Human;
+                    var interval = new TimeRange(startsAt, startsAt.AddMinutes(duration));
+                    var taken = await bookings.ListConfirmedIntervalsAsync(human.Id, interval, cancellationToken);
 
-                human.NoteBookingChange();
-                await quota.ConsumeAsync(organization, now, cancellationToken);
+                    if (Availability.For(calendar, taken).Check(startsAt, duration, now) is { } refusal)
+                    {
+                        throw new DomainException(refusal, RefusalMessages.For(refusal));
+                    }
 
-                var booking = Booking.Confirm(
-                    command.OrganizationId, human.Id, startsAt, duration, command.AttendeeName!, command.AttendeeEmail, metadata, now);
-                bookings.Add(booking);
-                await unitOfWork.SaveChangesAsync(cancellationToken);
-                return booking.ToDto();
-            },
-            cancellationToken));
+                    human.NoteBookingChange();
+                    await quota.ConsumeAsync(command.OrganizationId, now, cancellationToken);
+
+                    var booking = Booking.Confirm(
+                        command.OrganizationId, human.Id, startsAt, duration, command.AttendeeName!, command.AttendeeEmail, metadata, now);
+                    bookings.Add(booking);
+                    await unitOfWork.SaveChangesAsync(cancellationToken);
+                    return booking.ToDto();
+                },
+                cancellationToken),
+                MaxDecisions);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            unitOfWork.DiscardChanges();
+            throw new DomainException(ErrorCode.SlotUnavailable, RefusalMessages.For(ErrorCode.SlotUnavailable));
+        }
     }
 }

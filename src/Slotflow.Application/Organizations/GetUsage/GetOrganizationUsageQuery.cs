@@ -26,13 +26,13 @@ public sealed class GetOrganizationUsageQueryHandler(
         var webhookCount = await webhooks.CountAsync(organization.Id, cancellationToken);
 
         var limits = organization.Limits;
-        var extra = usage?.ExtraAllowance ?? 0;
+        var extra = usage.ExtraAllowance;
         return new UsageDto(
             organization.Id,
             PlanNames.ToName(organization.Plan),
             organization.AutoPurchase,
             OrganizationMapper.MonthToWire(month),
-            new BookingUsageDto(usage?.Bookings ?? 0, limits.MonthlyBookings + extra, limits.MonthlyBookings, extra),
+            new BookingUsageDto(usage.Bookings, limits.MonthlyBookings + extra, limits.MonthlyBookings, extra),
             charges.Count(c => c.Month == month),
             new CapUsageDto(activeHumans, limits.MaxHumans),
             new CapUsageDto(webhookCount, limits.MaxWebhooks),

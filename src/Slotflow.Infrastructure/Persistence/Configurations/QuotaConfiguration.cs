@@ -9,7 +9,7 @@ internal sealed class MonthlyUsageConfiguration : IEntityTypeConfiguration<Month
     public void Configure(EntityTypeBuilder<MonthlyUsage> builder)
     {
         builder.ToTable("monthly_usage");
-        builder.HasKey(u => new { u.OrganizationId, u.Month });
+        builder.HasKey(u => new { u.OrganizationId, u.Month, u.Shard });
         builder.HasOne<Organization>().WithMany().HasForeignKey(u => u.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -13,8 +13,8 @@ internal static class DatabaseOptions
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString).AddInterceptors(SqliteStatementReuse.Instance),
             // Transient faults (dropped connections, deadlocks, serialization failures) are retried by EF Core's
             // execution strategy; IUnitOfWork runs each transaction inside it.
-            DatabaseProvider.Postgres => builder.UseNpgsql(connectionString, o => o.EnableRetryOnFailure()),
-            DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o => o.EnableRetryOnFailure()),
+            DatabaseProvider.Postgres => builder.UseNpgsql(connectionString, o => o.EnableRetryOnFailure()).AddInterceptors(HumanRowLock.Postgres),
+            DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o => o.EnableRetryOnFailure()).AddInterceptors(HumanRowLock.SqlServer),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
         };
         return builder;

@@ -34,9 +34,10 @@ internal sealed class HumanRepository(SlotflowDbContext db, ScheduleOverrideCach
     // One round trip: the human row, joined with its overrides only when this process keeps no copy at the version the
     // row shows (-1 when none is kept). The version test names the human by the parameter, not the joined row, so the
     // database evaluates it once (EF Core cannot refer to the parent row in a filtered include).
+    // The booking's read: it also locks the human's row until the transaction ends (HumanRowLock).
     private static readonly Func<SlotflowDbContext, Guid, Guid, int, CancellationToken, Task<Human?>> FindActiveCalendarQuery =
         EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, int keptVersion, CancellationToken _) =>
-            db.Humans
+            db.Humans.TagWith(HumanRowLock.Tag)
                 .Include(h => h.Overrides.Where(o => db.Humans.Any(x => x.Id == humanId && x.OverridesVersion != keptVersion)))
                 .FirstOrDefault(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId));
 

@@ -32,8 +32,12 @@ internal sealed class OrganizationRepository(SlotflowDbContext db) : IOrganizati
         return (page, total);
     }
 
-    public Task<MonthlyUsage?> ReadUsageAsync(Guid organizationId, int month, CancellationToken cancellationToken) =>
-        db.MonthlyUsage.AsNoTracking().FirstOrDefaultAsync(u => u.OrganizationId == organizationId && u.Month == month, cancellationToken);
+    public async Task<(int Bookings, int ExtraAllowance)> ReadUsageAsync(Guid organizationId, int month, CancellationToken cancellationToken)
+    {
+        var rows = await db.MonthlyUsage.AsNoTracking().Where(u => u.OrganizationId == organizationId && u.Month == month)
+            .Select(u => new { u.Bookings, u.ExtraAllowance }).ToListAsync(cancellationToken);
+        return (rows.Sum(r => r.Bookings), rows.Sum(r => r.ExtraAllowance));
+    }
 
     public async Task<IReadOnlyList<OverageCharge>> ListChargesAsync(Guid organizationId, CancellationToken cancellationToken) =>
         await db.OverageCharges.AsNoTracking()

@@ -213,13 +213,22 @@ namespace Slotflow.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("Month")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Shard")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Allowance")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Bookings")
                         .HasColumnType("integer");
 
                     b.Property<int>("ExtraAllowance")
                         .HasColumnType("integer");
 
-                    b.HasKey("OrganizationId", "Month");
+                    b.Property<int>("OrganizationVersion")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrganizationId", "Month", "Shard");
 
                     b.ToTable("monthly_usage", (string)null);
                 });

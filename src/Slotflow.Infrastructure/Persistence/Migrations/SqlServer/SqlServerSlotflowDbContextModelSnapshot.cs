@@ -213,13 +213,22 @@ namespace Slotflow.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("Month")
                         .HasColumnType("int");
 
+                    b.Property<int>("Shard")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Allowance")
+                        .HasColumnType("int");
+
                     b.Property<int>("Bookings")
                         .HasColumnType("int");
 
                     b.Property<int>("ExtraAllowance")
                         .HasColumnType("int");
 
-                    b.HasKey("OrganizationId", "Month");
+                    b.Property<int>("OrganizationVersion")
+                        .HasColumnType("int");
+
+                    b.HasKey("OrganizationId", "Month", "Shard");
 
                     b.ToTable("monthly_usage", (string)null);
                 });

@@ -208,13 +208,22 @@ namespace Slotflow.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Month")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Shard")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Allowance")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Bookings")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ExtraAllowance")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("OrganizationId", "Month");
+                    b.Property<int>("OrganizationVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId", "Month", "Shard");
 
                     b.ToTable("monthly_usage", (string)null);
                 });
