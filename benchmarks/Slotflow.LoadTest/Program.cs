@@ -27,8 +27,10 @@ if (overrides > 0)
 
 if (postgres)
 {
-    // The same phases on a throwaway PostgreSQL cluster (as the API tests start it), after pgbench's floor on it.
+    // The same phases on a throwaway PostgreSQL cluster (as the API tests start it, but durable, as in production),
+    // after pgbench's floor on it.
     await service.DisposeAsync();
+    PostgresServer.Durable = true;
     var connectionString = PostgresServer.CreateDatabase($"slotflow_load_{Guid.NewGuid():N}");
     try
     {

@@ -128,6 +128,9 @@ public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(op
 
     private async Task<T> RunInTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {
+        // A save that fails in a unit of work fails the whole unit, which is rolled back and decided again from fresh
+        // reads, so EF Core's savepoint around each save would only cost two round trips.
+        Database.AutoSavepointsEnabled = false;
         if (Database.IsSqlite())
         {
             var groupCommit = GroupCommit ?? throw new InvalidOperationException("SQLite transactions need the group commit; lease the context from the service provider.");

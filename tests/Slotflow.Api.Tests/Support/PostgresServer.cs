@@ -17,6 +17,12 @@ public static class PostgresServer
 
     private static readonly Lazy<Cluster?> Started = new(StartCluster);
 
+    /// <summary>
+    /// Set before first use for a cluster that keeps PostgreSQL's own durability (fsync, synchronous commit), as in
+    /// production: the load tool measures on one. The tests leave it off.
+    /// </summary>
+    public static bool Durable { get; set; }
+
     public static string AdminConnectionString =>
         Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } existing ? existing : Started.Value!.ConnectionString;
 
@@ -83,10 +89,10 @@ public static class PostgresServer
 
             cluster.Run("initdb", "-D", directory, "-U", "slotflow", "-A", "trust", "-E", "UTF8", "--no-sync");
             // Durability is not under test: without fsync the suite runs several times faster.
+            var durability = Durable ? string.Empty : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
             cluster.Run(
                 "pg_ctl", "-D", directory, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "-o",
-                $"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories={directory} -c max_connections=500 " +
-                "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+                $"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories={directory} -c max_connections=500{durability}",
                 "start");
             AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
             return cluster;

@@ -75,14 +75,16 @@ public sealed class CreateBookingCommandHandlerTests
     }
 
     [Test]
-    public async Task Handle_WhenBookable_ConsumesQuotaOnceAddsOnceAndSavesOnce_AllInsideOneTransaction()
+    public async Task Handle_WhenBookable_AddsAndSavesThenConsumesQuotaLast_AllInsideOneTransaction()
     {
         await _handler.Handle(Command(), CancellationToken.None);
 
-        Assert.That(_calls, Is.EqualTo(new[] { "begin", "quota (in transaction)", "add (in transaction)", "save (in transaction)", "end" }));
+        Assert.That(_calls, Is.EqualTo(new[]
+        {
+            "begin", "add (in transaction)", "save (in transaction)", "quota (in transaction)", "save (in transaction)", "end",
+        }));
         _quota.Verify(q => q.ConsumeAsync(_organization.Id, Now, It.IsAny<CancellationToken>()), Times.Once);
         _bookings.Verify(b => b.Add(It.IsAny<Booking>()), Times.Once);
-        _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
         _unitOfWork.Verify(u => u.InTransactionAsync(It.IsAny<Func<Task<BookingDto>>>(), It.IsAny<CancellationToken>()), Times.Once);
         _unitOfWork.Verify(u => u.DiscardChanges(), Times.Never);
     }
@@ -234,14 +236,14 @@ public sealed class CreateBookingCommandHandlerTests
     }
 
     [Test]
-    public void Handle_WhenTheQuotaIsUsedUp_ThrowsLimitReached_AndNeitherAddsNorSaves()
+    public void Handle_WhenTheQuotaIsUsedUp_ThrowsLimitReachedOutOfTheTransaction_SoTheSavedBookingRollsBack()
     {
         _quota.Setup(q => q.ConsumeAsync(It.IsAny<Guid>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Callback(() => _calls.Add(Step("quota")))
             .ThrowsAsync(new DomainException(ErrorCode.LimitReached, "The monthly limit is reached."));
 
         Assert.That(async () => await _handler.Handle(Command(), CancellationToken.None), ThrowsDomainError(ErrorCode.LimitReached));
-        _bookings.Verify(b => b.Add(It.IsAny<Booking>()), Times.Never);
-        _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never);
+        Assert.That(_calls, Is.EqualTo(new[] { "begin", "add (in transaction)", "save (in transaction)", "quota (in transaction)", "end" }));
     }
 
     [Test]
@@ -249,6 +251,7 @@ public sealed class CreateBookingCommandHandlerTests
     {
         _unitOfWork.SetupSequence(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ConcurrencyConflictException(new InvalidOperationException("token changed")))
+            .Returns(Task.CompletedTask)
             .Returns(Task.CompletedTask);
 
         var dto = await _handler.Handle(Command(), CancellationToken.None);
@@ -258,7 +261,7 @@ public sealed class CreateBookingCommandHandlerTests
         _humans.Verify(h => h.FindActiveCalendarAsync(_organization.Id, _human.Id, It.IsAny<CancellationToken>()), Times.Exactly(2));
         _bookings.Verify(b => b.ListConfirmedIntervalsAsync(_human.Id, It.IsAny<TimeRange>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
         _unitOfWork.Verify(u => u.InTransactionAsync(It.IsAny<Func<Task<BookingDto>>>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
-        _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(2));
+        _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(3));
     }
 
     [Test]

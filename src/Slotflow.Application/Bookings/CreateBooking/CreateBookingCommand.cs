@@ -21,7 +21,7 @@ public sealed record CreateBookingCommand(
 
 /// <summary>
 /// Decides a booking with the availability engine, in the spec's order (404, 422s, 409, then the 402 quota), and
-/// saves it, the human's token bump and the usage count in one transaction. Reading the human holds it until the
+/// saves it, the human's token bump and the usage count in one transaction (the quota's 402 is decided last). Reading the human holds it until the
 /// transaction ends, so bookings of one human queue there and each decides on what the one before it saved; a save
 /// that still conflicts is decided once more, and a second conflict is answered as a taken slot (no retry storms).
 /// </summary>
@@ -59,11 +59,14 @@ public sealed class CreateBookingCommandHandler(
                     }
 
                     human.NoteBookingChange();
-                    await quota.ConsumeAsync(command.OrganizationId, now, cancellationToken);
-
                     var booking = Booking.Confirm(
                         command.OrganizationId, human.Id, startsAt, duration, command.AttendeeName!, command.AttendeeEmail, metadata, now);
                     bookings.Add(booking);
+                    await unitOfWork.SaveChangesAsync(cancellationToken);
+
+                    // Counted last, so the usage row it takes is held only until the commit that follows; a refusal
+                    // (402) still rolls the booking back. A recount's rows and a pack's charge are saved after it.
+                    await quota.ConsumeAsync(command.OrganizationId, now, cancellationToken);
                     await unitOfWork.SaveChangesAsync(cancellationToken);
                     return booking.ToDto();
                 },

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Slotflow.Infrastructure.Persistence;
 
@@ -13,10 +14,27 @@ internal static class DatabaseOptions
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString).AddInterceptors(SqliteStatementReuse.Instance),
             // Transient faults (dropped connections, deadlocks, serialization failures) are retried by EF Core's
             // execution strategy; IUnitOfWork runs each transaction inside it.
-            DatabaseProvider.Postgres => builder.UseNpgsql(connectionString, o => o.EnableRetryOnFailure()).AddInterceptors(HumanRowLock.Postgres),
+            DatabaseProvider.Postgres => builder.UseNpgsql(Prepared(connectionString), o => o.EnableRetryOnFailure()).AddInterceptors(HumanRowLock.Postgres),
             DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o => o.EnableRetryOnFailure()).AddInterceptors(HumanRowLock.SqlServer),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
         };
         return builder;
+    }
+
+    /// <summary>
+    /// The service sends the same few statements over and over: Npgsql prepares each after its second use on a
+    /// connection, so PostgreSQL parses and plans it once per connection, not per request (unless the operator's
+    /// connection string says otherwise).
+    /// </summary>
+    private static string Prepared(string connectionString)
+    {
+        var options = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            options.MaxAutoPrepare = 64;
+            options.AutoPrepareMinUsages = 2;
+        }
+
+        return options.ConnectionString;
     }
 }
