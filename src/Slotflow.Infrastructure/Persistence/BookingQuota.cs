@@ -11,7 +11,7 @@ namespace Slotflow.Infrastructure.Persistence;
 /// conditional UPDATE on a row picked at random counts the booking within that row's allowance, so concurrent
 /// bookings of one organization rarely meet on a row, and the database still decides, row by row, so none can pass
 /// the limit. When that row is full (or the month is new, or the organization changed), every row of the month is
-/// created if missing, locked in shard order, and recounted by <see cref="MonthlyUsage.CountOne"/>: only a request
+/// created if missing, locked (row 0 first, as a gate), and recounted by <see cref="MonthlyUsage.CountOne"/>: only a request
 /// that holds the whole month buys a pack, so racing requests never buy two where one was needed.
 /// </summary>
 internal sealed class BookingQuota(SlotflowDbContext db) : IBookingQuota
@@ -61,17 +61,36 @@ internal sealed class BookingQuota(SlotflowDbContext db) : IBookingQuota
         return db.Database.ExecuteSqlAsync(FormattableStringFactory.Create(sql, organizationId, month), cancellationToken);
     }
 
-    /// <summary>The month's rows, tracked, each locked until the transaction ends, always in shard order (so two recounts never deadlock).</summary>
+    /// <summary>
+    /// The month's rows, tracked, each locked until the transaction ends. Row 0 is locked first, on its own, as the
+    /// recount's gate: locking many rows in one statement can still deadlock with another recount doing the same
+    /// (PostgreSQL follows rows updated while it waits), while a recount that holds row 0 waits only for bookings
+    /// counting in one row, which wait for nothing.
+    /// </summary>
     private async Task<List<MonthlyUsage>> LockMonthAsync(Guid organizationId, int month, CancellationToken cancellationToken)
     {
-        var rows = db.Database.IsNpgsql()
-            ? db.MonthlyUsage.FromSql(
-                $"""SELECT * FROM monthly_usage WHERE "OrganizationId" = {organizationId} AND "Month" = {month} ORDER BY "Shard" FOR UPDATE""")
-            : db.Database.IsSqlServer()
-                ? db.MonthlyUsage.FromSql(
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"""SELECT 1 FROM monthly_usage WHERE "OrganizationId" = {organizationId} AND "Month" = {month} AND "Shard" = 0 FOR UPDATE""",
+                cancellationToken);
+            return await db.MonthlyUsage.FromSql(
+                    $"""SELECT * FROM monthly_usage WHERE "OrganizationId" = {organizationId} AND "Month" = {month} ORDER BY "Shard" FOR UPDATE""")
+                .ToListAsync(cancellationToken);
+        }
+
+        if (db.Database.IsSqlServer())
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"SELECT 1 FROM monthly_usage WITH (UPDLOCK, HOLDLOCK) WHERE OrganizationId = {organizationId} AND Month = {month} AND Shard = 0",
+                cancellationToken);
+            return await db.MonthlyUsage.FromSql(
                     $"SELECT * FROM monthly_usage WITH (UPDLOCK, HOLDLOCK) WHERE OrganizationId = {organizationId} AND Month = {month} ORDER BY Shard")
-                : db.MonthlyUsage.FromSql(
-                    $"""SELECT * FROM monthly_usage WHERE "OrganizationId" = {organizationId} AND "Month" = {month} ORDER BY "Shard" """);
-        return await rows.ToListAsync(cancellationToken);
+                .ToListAsync(cancellationToken);
+        }
+
+        // SQLite has one writer at a time: nothing to lock.
+        return await db.MonthlyUsage.Where(u => u.OrganizationId == organizationId && u.Month == month).OrderBy(u => u.Shard)
+            .ToListAsync(cancellationToken);
     }
 }
