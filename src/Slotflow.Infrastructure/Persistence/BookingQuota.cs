@@ -10,7 +10,8 @@ namespace Slotflow.Infrastructure.Persistence;
 /// Counts bookings in the caller's transaction over the month's <see cref="MonthlyUsage.Shards"/> rows. Usually one
 /// conditional UPDATE on a row picked at random counts the booking within that row's allowance, so concurrent
 /// bookings of one organization rarely meet on a row, and the database still decides, row by row, so none can pass
-/// the limit. When that row is full (or the month is new, or the organization changed), every row of the month is
+/// the limit; a full row hands the booking to the row with the most room. When every row is full (or the month is
+/// new, or the organization changed), every row of the month is
 /// created if missing, locked (row 0 first, as a gate), and recounted by <see cref="MonthlyUsage.CountOne"/>: only a request
 /// that holds the whole month buys a pack, so racing requests never buy two where one was needed.
 /// </summary>
@@ -19,7 +20,8 @@ internal sealed class BookingQuota(SlotflowDbContext db) : IBookingQuota
     public async Task ConsumeAsync(Guid organizationId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var month = OverageCharge.MonthKey(now);
-        if (await CountInOneRowAsync(organizationId, month, Random.Shared.Next(MonthlyUsage.Shards), cancellationToken) == 1)
+        if (await CountInRowAsync(organizationId, month, Random.Shared.Next(MonthlyUsage.Shards), cancellationToken) == 1
+            || await CountInRoomiestRowAsync(organizationId, month, cancellationToken) == 1)
         {
             return;
         }
@@ -27,6 +29,14 @@ internal sealed class BookingQuota(SlotflowDbContext db) : IBookingQuota
         var organization = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken)
             ?? throw DomainException.NotFound("Organization");
         await CreateMissingRowsAsync(organizationId, month, cancellationToken);
+        await LockGateAsync(organizationId, month, cancellationToken);
+
+        // A recount that finished while this one waited at the gate may have made room (a pack it bought).
+        if (await CountInRoomiestRowAsync(organizationId, month, cancellationToken) == 1)
+        {
+            return;
+        }
+
         var rows = await LockMonthAsync(organizationId, month, cancellationToken);
         if (MonthlyUsage.CountOne(rows, organization))
         {
@@ -35,11 +45,26 @@ internal sealed class BookingQuota(SlotflowDbContext db) : IBookingQuota
     }
 
     /// <summary>One statement: counts the booking in the row if it has room and the organization is as it was when the room was spread.</summary>
-    private Task<int> CountInOneRowAsync(Guid organizationId, int month, int shard, CancellationToken cancellationToken) =>
-        db.MonthlyUsage
-            .Where(u => u.OrganizationId == organizationId && u.Month == month && u.Shard == shard && u.Bookings < u.Allowance
-                && u.OrganizationVersion == db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Version).FirstOrDefault())
+    private Task<int> CountInRowAsync(Guid organizationId, int month, int shard, CancellationToken cancellationToken) =>
+        Counting(organizationId, month).Where(u => u.Shard == shard)
             .ExecuteUpdateAsync(set => set.SetProperty(u => u.Bookings, u => u.Bookings + 1), cancellationToken);
+
+    /// <summary>
+    /// One statement: counts the booking in the row with the most room, so a month runs out evenly and is recounted
+    /// only when every row is full. The row is re-checked when locked, so a race for its last place can only miss.
+    /// </summary>
+    private Task<int> CountInRoomiestRowAsync(Guid organizationId, int month, CancellationToken cancellationToken) =>
+        Counting(organizationId, month)
+            .Where(u => u.Shard == db.MonthlyUsage
+                .Where(r => r.OrganizationId == organizationId && r.Month == month && r.Bookings < r.Allowance)
+                .OrderByDescending(r => r.Allowance - r.Bookings)
+                .Select(r => r.Shard)
+                .FirstOrDefault())
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.Bookings, u => u.Bookings + 1), cancellationToken);
+
+    private IQueryable<MonthlyUsage> Counting(Guid organizationId, int month) =>
+        db.MonthlyUsage.Where(u => u.OrganizationId == organizationId && u.Month == month && u.Bookings < u.Allowance
+            && u.OrganizationVersion == db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Version).FirstOrDefault());
 
     /// <summary>One statement: the month's rows that do not exist yet, each empty and with no allowance until the recount spreads it.</summary>
     private Task<int> CreateMissingRowsAsync(Guid organizationId, int month, CancellationToken cancellationToken)
@@ -62,35 +87,35 @@ internal sealed class BookingQuota(SlotflowDbContext db) : IBookingQuota
     }
 
     /// <summary>
-    /// The month's rows, tracked, each locked until the transaction ends. Row 0 is locked first, on its own, as the
-    /// recount's gate: locking many rows in one statement can still deadlock with another recount doing the same
-    /// (PostgreSQL follows rows updated while it waits), while a recount that holds row 0 waits only for bookings
-    /// counting in one row, which wait for nothing.
+    /// Row 0, locked until the transaction ends: the recount's gate. Locking many rows in one statement can deadlock
+    /// with another recount doing the same (PostgreSQL follows rows updated while it waits), while a recount that
+    /// holds row 0 waits only for bookings counting in one row, which wait for nothing. SQLite has one writer.
     /// </summary>
-    private async Task<List<MonthlyUsage>> LockMonthAsync(Guid organizationId, int month, CancellationToken cancellationToken)
+    private async Task LockGateAsync(Guid organizationId, int month, CancellationToken cancellationToken)
     {
         if (db.Database.IsNpgsql())
         {
             await db.Database.ExecuteSqlAsync(
                 $"""SELECT 1 FROM monthly_usage WHERE "OrganizationId" = {organizationId} AND "Month" = {month} AND "Shard" = 0 FOR UPDATE""",
                 cancellationToken);
-            return await db.MonthlyUsage.FromSql(
-                    $"""SELECT * FROM monthly_usage WHERE "OrganizationId" = {organizationId} AND "Month" = {month} ORDER BY "Shard" FOR UPDATE""")
-                .ToListAsync(cancellationToken);
         }
-
-        if (db.Database.IsSqlServer())
+        else if (db.Database.IsSqlServer())
         {
             await db.Database.ExecuteSqlAsync(
                 $"SELECT 1 FROM monthly_usage WITH (UPDLOCK, HOLDLOCK) WHERE OrganizationId = {organizationId} AND Month = {month} AND Shard = 0",
                 cancellationToken);
-            return await db.MonthlyUsage.FromSql(
-                    $"SELECT * FROM monthly_usage WITH (UPDLOCK, HOLDLOCK) WHERE OrganizationId = {organizationId} AND Month = {month} ORDER BY Shard")
-                .ToListAsync(cancellationToken);
         }
-
-        // SQLite has one writer at a time: nothing to lock.
-        return await db.MonthlyUsage.Where(u => u.OrganizationId == organizationId && u.Month == month).OrderBy(u => u.Shard)
-            .ToListAsync(cancellationToken);
     }
+
+    /// <summary>The month's rows, tracked, each locked until the transaction ends (by the gate's holder only).</summary>
+    private Task<List<MonthlyUsage>> LockMonthAsync(Guid organizationId, int month, CancellationToken cancellationToken) =>
+        db.Database.IsNpgsql()
+            ? db.MonthlyUsage.FromSql(
+                    $"""SELECT * FROM monthly_usage WHERE "OrganizationId" = {organizationId} AND "Month" = {month} ORDER BY "Shard" FOR UPDATE""")
+                .ToListAsync(cancellationToken)
+            : db.Database.IsSqlServer()
+                ? db.MonthlyUsage.FromSql(
+                        $"SELECT * FROM monthly_usage WITH (UPDLOCK, HOLDLOCK) WHERE OrganizationId = {organizationId} AND Month = {month} ORDER BY Shard")
+                    .ToListAsync(cancellationToken)
+                : db.MonthlyUsage.Where(u => u.OrganizationId == organizationId && u.Month == month).OrderBy(u => u.Shard).ToListAsync(cancellationToken);
 }
