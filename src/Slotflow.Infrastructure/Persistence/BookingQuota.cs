@@ -12,7 +12,7 @@ namespace Slotflow.Infrastructure.Persistence;
 /// bookings of one organization rarely meet on a row, and the database still decides, row by row, so none can pass
 /// the limit; a full row hands the booking to the row with the most room. When every row is full (or the month is
 /// new, or the organization changed), every row of the month is
-/// created if missing, locked (row 0 first, as a gate), and recounted by <see cref="MonthlyUsage.CountOne"/>: only a request
+/// created if missing, locked by one request at a time (a gate), and recounted by <see cref="MonthlyUsage.CountOne"/>: only a request
 /// that holds the whole month buys a pack, so racing requests never buy two where one was needed.
 /// </summary>
 internal sealed class BookingQuota(SlotflowDbContext db) : IBookingQuota
@@ -28,8 +28,8 @@ internal sealed class BookingQuota(SlotflowDbContext db) : IBookingQuota
 
         var organization = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken)
             ?? throw DomainException.NotFound("Organization");
-        await CreateMissingRowsAsync(organizationId, month, cancellationToken);
         await LockGateAsync(organizationId, month, cancellationToken);
+        await CreateMissingRowsAsync(organizationId, month, cancellationToken);
 
         // A recount that finished while this one waited at the gate may have made room (a pack it bought).
         if (await CountInRoomiestRowAsync(organizationId, month, cancellationToken) == 1)
@@ -87,22 +87,22 @@ internal sealed class BookingQuota(SlotflowDbContext db) : IBookingQuota
     }
 
     /// <summary>
-    /// Row 0, locked until the transaction ends: the recount's gate. Locking many rows in one statement can deadlock
-    /// with another recount doing the same (PostgreSQL follows rows updated while it waits), while a recount that
-    /// holds row 0 waits only for bookings counting in one row, which wait for nothing. SQLite has one writer.
+    /// The recount's gate, held until the transaction ends, so one recount of a month runs at a time and waits only
+    /// for bookings counting in one row, which wait for nothing. On PostgreSQL an advisory lock, not a row: recounts
+    /// queued on a row they all update (and on each other's new versions of it) deadlocked under load. SQLite has
+    /// one writer.
     /// </summary>
     private async Task LockGateAsync(Guid organizationId, int month, CancellationToken cancellationToken)
     {
+        var name = string.Create(CultureInfo.InvariantCulture, $"slotflow monthly_usage {organizationId:N} {month}");
         if (db.Database.IsNpgsql())
         {
-            await db.Database.ExecuteSqlAsync(
-                $"""SELECT 1 FROM monthly_usage WHERE "OrganizationId" = {organizationId} AND "Month" = {month} AND "Shard" = 0 FOR UPDATE""",
-                cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({name}, 0))", cancellationToken);
         }
         else if (db.Database.IsSqlServer())
         {
             await db.Database.ExecuteSqlAsync(
-                $"SELECT 1 FROM monthly_usage WITH (UPDLOCK, HOLDLOCK) WHERE OrganizationId = {organizationId} AND Month = {month} AND Shard = 0",
+                $"EXEC sp_getapplock @Resource = {name}, @LockMode = 'Exclusive', @LockOwner = 'Transaction'",
                 cancellationToken);
         }
     }
