@@ -20,8 +20,11 @@ internal sealed class BookingQuota(SlotflowDbContext db) : IBookingQuota
     public async Task ConsumeAsync(Guid organizationId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var month = OverageCharge.MonthKey(now);
-        if (await CountInRowAsync(organizationId, month, Random.Shared.Next(MonthlyUsage.Shards), cancellationToken) == 1
-            || await CountInRoomiestRowAsync(organizationId, month, cancellationToken) == 1)
+        var counted = db.Database.IsNpgsql()
+            ? await CountInFreeRowAsync(organizationId, month, Random.Shared.Next(MonthlyUsage.Shards), cancellationToken) == 1
+            : await CountInRowAsync(organizationId, month, Random.Shared.Next(MonthlyUsage.Shards), cancellationToken) == 1
+                || await CountInRoomiestRowAsync(organizationId, month, cancellationToken) == 1;
+        if (counted)
         {
             return;
         }
@@ -61,6 +64,26 @@ internal sealed class BookingQuota(SlotflowDbContext db) : IBookingQuota
                 .Select(r => r.Shard)
                 .FirstOrDefault())
             .ExecuteUpdateAsync(set => set.SetProperty(u => u.Bookings, u => u.Bookings + 1), cancellationToken);
+
+    /// <summary>
+    /// PostgreSQL, one statement: counts the booking in the picked row if it has room, else in the row with the most
+    /// room, skipping rows another booking holds. It never waits on a row, so it never keeps one it did not count in:
+    /// an UPDATE that waits and then finds the row full keeps it locked to the end of the transaction, and a request
+    /// that then waits at the recount's gate holding a row deadlocks with the recount.
+    /// </summary>
+    private Task<int> CountInFreeRowAsync(Guid organizationId, int month, int shard, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync(
+            $"""
+            UPDATE monthly_usage SET "Bookings" = "Bookings" + 1
+            WHERE "OrganizationId" = {organizationId} AND "Month" = {month} AND "Shard" = (
+                SELECT u."Shard" FROM monthly_usage AS u
+                WHERE u."OrganizationId" = {organizationId} AND u."Month" = {month} AND u."Bookings" < u."Allowance"
+                  AND u."OrganizationVersion" = (SELECT o."Version" FROM organizations AS o WHERE o."Id" = {organizationId})
+                ORDER BY u."Shard" = {shard} DESC, u."Allowance" - u."Bookings" DESC
+                LIMIT 1
+                FOR UPDATE SKIP LOCKED)
+            """,
+            cancellationToken);
 
     private IQueryable<MonthlyUsage> Counting(Guid organizationId, int month) =>
         db.MonthlyUsage.Where(u => u.OrganizationId == organizationId && u.Month == month && u.Bookings < u.Allowance
