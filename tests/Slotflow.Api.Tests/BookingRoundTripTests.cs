@@ -22,7 +22,8 @@ public sealed class BookingRoundTripTests
     [OneTimeSetUp]
     public void StartService()
     {
-        _factory = new SlotflowApiFactory(configureServices: services =>
+        // No delivery worker: its sends and their commits would run beside the booking being counted.
+        _factory = new SlotflowApiFactory(settings: new() { ["Webhooks:WorkerEnabled"] = "false" }, configureServices: services =>
         {
             services.AddSingleton<TimeProvider>(_clock);
             services.AddSingleton<IInterceptor>(_commands);

@@ -61,7 +61,7 @@ internal sealed partial class HumanRowLock : DbCommandInterceptor
     private static string SqlServerLock(string sql)
     {
         var locked = SqlServerHumans().Replace(sql, "FROM [humans] AS [${alias}] WITH (UPDLOCK, ROWLOCK)", 1);
-        return ReferenceEquals(locked, sql) || locked == sql
+        return locked == sql
             ? throw new InvalidOperationException("The human's query no longer has the shape HumanRowLock locks; update it with the query.")
             : locked;
     }
