@@ -43,6 +43,9 @@ public sealed class ApiProcess : IDisposable
         probe.Stop();
 
         var all = new Dictionary<string, string>(settings) { ["Urls"] = $"http://127.0.0.1:{port}" };
+        // As SlotflowApiFactory: races fire hundreds of requests with one key; the limits have their own tests.
+        all.TryAdd("RateLimits:PermitsPerSecond", "100000");
+        all.TryAdd("RateLimits:Burst", "100000");
         var process = Process.Start(StartInfo([], all, "Production"))!;
         var server = new ApiProcess(process, new Uri($"http://127.0.0.1:{port}"));
         process.OutputDataReceived += (_, line) =>
