@@ -49,6 +49,9 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<SlotflowDbContext>());
         services.AddScoped<IHumanRepository, HumanRepository>();
         services.AddSingleton<ScheduleOverrideCache>();
+        services.AddSingleton<HumanCalendarCache>();
+        services.AddSingleton<WebhookListCache>();
+        services.AddScoped<OrganizationVersions>();
         services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<IApiKeyCache>(provider => provider.GetRequiredService<ApiKeyCache>());
         services.AddScoped<IOrganizationRepository, OrganizationRepository>();

@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Slotflow.Api.Tests.Support;
 using Slotflow.Domain.Humans;
+using Slotflow.Domain.Scheduling;
 
 namespace Slotflow.Api.Tests;
 
@@ -99,7 +100,8 @@ public sealed class OverrideHistoryTests
     {
         await using var scope = _factory.Services.CreateAsyncScope();
         var humans = scope.ServiceProvider.GetRequiredService<IHumanRepository>();
-        return (await humans.ReadActiveCalendarAsync(_organization.Id, Guid.Parse(humanId), CancellationToken.None))!.Overrides;
+        var span = new TimeRange(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(1));
+        return (await humans.ReadScheduleAsync(_organization.Id, Guid.Parse(humanId), span, CancellationToken.None))!.Calendar.Overrides;
     }
 
     private async Task<int> CountSlotsAsync(string path) =>

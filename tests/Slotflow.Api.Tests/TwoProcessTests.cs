@@ -117,6 +117,62 @@ public sealed partial class TwoProcessTests
         });
     }
 
+    [Test]
+    public async Task AWebhookRegisteredOrDeletedThroughOneProcess_IsSeenByTheOthersNextBooking()
+    {
+        var (one, two) = await OrganizationAsync("growth");
+        var humanId = await HumanAsync(one);
+        var (first, _) = await WebhookTestKit.RegisterAsync(one, "https://hooks.example.com/first", "booking.confirmed");
+        var start = Instant(FirstDay, 8, 0);
+        Assert.That(await BookAsync(one, humanId, start, 30), Is.EqualTo(201)); // process one keeps the list
+
+        var (second, _) = await WebhookTestKit.RegisterAsync(two, "https://hooks.example.com/second", "booking.confirmed");
+        Assert.That(await BookAsync(one, humanId, start.AddMinutes(30), 30), Is.EqualTo(201));
+        Assert.That(await DeliveryCountAsync(second), Is.EqualTo(1), "process one's next booking saw the webhook process two registered");
+
+        var deleted = await two.DeleteAsync($"/v1/webhooks/{first}");
+        Assert.That(deleted.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+        Assert.That(await BookAsync(one, humanId, start.AddMinutes(60), 30), Is.EqualTo(201), "no delivery for the deleted webhook");
+        Assert.That(await DeliveryCountAsync(second), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task SlotsServedFromOneProcessesKeptCalendar_FollowEveryChangeMadeThroughTheOther()
+    {
+        var (one, two) = await OrganizationAsync("growth");
+        var humanId = await HumanAsync(one);
+        var day = FirstDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var url = $"/v1/humans/{humanId}/slots?date_from={day}&date_to={day}&duration=30";
+        Assert.That(await SlotCountAsync(one, url), Is.EqualTo(24));
+        Assert.That(await SlotCountAsync(one, url), Is.EqualTo(24), "now from the calendar process one keeps");
+
+        Assert.That(await BookAsync(two, humanId, Instant(FirstDay, 8, 0), 30), Is.EqualTo(201));
+        Assert.That(await SlotCountAsync(one, url), Is.EqualTo(23), "a booking made through process two");
+
+        var block = await two.PostAsync($"/v1/humans/{humanId}/overrides", WireJson.Body(
+            $$"""{"type":"block","start_date":"{{day}}","start_time":"12:00","end_time":"14:00"}"""));
+        Assert.That(block.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Created), await block.Content.ReadAsStringAsync());
+        Assert.That(await SlotCountAsync(one, url), Is.EqualTo(19), "a block added through process two");
+
+        var rules = await two.PutAsync($"/v1/humans/{humanId}/availability", WireJson.Body(
+            """{"working_days":[1,2,3,4,5,6,7],"work_start":"08:00","work_end":"10:00","meeting_durations":[30]}"""));
+        Assert.That(rules.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), await rules.Content.ReadAsStringAsync());
+        Assert.That(await SlotCountAsync(one, url), Is.EqualTo(3), "working hours set through process two");
+
+        Assert.That((await two.DeleteAsync($"/v1/humans/{humanId}")).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+        Assert.That((await one.GetAsync(url)).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.NotFound), "deleted through process two");
+    }
+
+    private static async Task<int> SlotCountAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        return (await WireJson.ReadAsync(response)).GetProperty("total").GetInt32();
+    }
+
+    private Task<long> DeliveryCountAsync(string webhookId) =>
+        ScalarAsync<long>($"SELECT COUNT(*) FROM webhook_deliveries WHERE \"WebhookId\" = '{webhookId}'");
+
     private async Task<(HttpClient One, HttpClient Two)> OrganizationAsync(string plan, string? name = null)
     {
         var created = await ApiProcess.RunAsync(["create-organization", "--name", name ?? $"Org {Guid.NewGuid():N}", "--plan", plan], _database.Settings);

@@ -12,9 +12,6 @@ public interface IBookingRepository
     /// <summary>The same lookup, untracked.</summary>
     Task<Booking?> ReadAsync(Guid organizationId, Guid bookingId, CancellationToken cancellationToken);
 
-    /// <summary>Intervals of the human's confirmed bookings that overlap <paramref name="span"/>.</summary>
-    Task<List<TimeRange>> ListConfirmedIntervalsAsync(Guid humanId, TimeRange span, CancellationToken cancellationToken);
-
     /// <summary>A page of the organization's bookings, newest start first, and how many match in all.</summary>
     Task<(IReadOnlyList<Booking> Page, int Total)> ListAsync(BookingFilter filter, CancellationToken cancellationToken);
 }

@@ -1,3 +1,5 @@
+using Slotflow.Domain.Scheduling;
+
 namespace Slotflow.Domain.Humans;
 
 public interface IHumanRepository
@@ -18,15 +20,19 @@ public interface IHumanRepository
     Task<Human?> ReadActiveWithOverridesAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// An active human, tracked, with its overrides as of the <see cref="Human.OverridesVersion"/> its row shows, in one
-    /// round trip: a copy is kept per human while that version stands, so a long history is not read per request.
-    /// The calendar's overrides are for the engine; the human's own <see cref="Human.Overrides"/> may be left empty.
-    /// In a transaction the human stays locked until it ends, so that writers of one human's bookings queue.
+    /// The booking's read, in one round trip: an active human, tracked, with its overrides as of the
+    /// <see cref="Human.OverridesVersion"/> its row shows (a copy is kept per human while that version stands, so a
+    /// long history is not read per request; the human's own <see cref="Human.Overrides"/> may be left empty), and its
+    /// confirmed bookings that overlap <paramref name="span"/>. The human stays locked until the transaction ends, so
+    /// that writers of one human's bookings queue, and what is returned is what the writer before committed.
     /// </summary>
-    Task<HumanCalendar?> FindActiveCalendarAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken);
+    Task<HumanSchedule?> LockScheduleAsync(Guid organizationId, Guid humanId, TimeRange span, CancellationToken cancellationToken);
 
-    /// <summary>The same, for reading only.</summary>
-    Task<HumanCalendar?> ReadActiveCalendarAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken);
+    /// <summary>
+    /// For queries that only read: an active human's calendar, untracked (possibly a copy kept at the human's
+    /// <see cref="Human.Version"/>), and its confirmed bookings that overlap <paramref name="span"/>.
+    /// </summary>
+    Task<HumanSchedule?> ReadScheduleAsync(Guid organizationId, Guid humanId, TimeRange span, CancellationToken cancellationToken);
 
     /// <summary>How many schedule overrides the human has, without loading them.</summary>
     Task<int> CountOverridesAsync(Guid humanId, CancellationToken cancellationToken);

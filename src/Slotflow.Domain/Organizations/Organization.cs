@@ -109,6 +109,9 @@ public sealed class Organization
         Version++;
     }
 
+    /// <summary>Notes a deleted webhook: the version bump tells every copy of the webhook list that it is stale.</summary>
+    public void ReleaseWebhookSlot() => Version++;
+
     /// <summary>Admits one more active human, or refuses at the plan's cap.</summary>
     public void ClaimHumanSeat(int activeHumans)
     {

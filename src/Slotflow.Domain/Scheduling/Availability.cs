@@ -35,6 +35,14 @@ public sealed class Availability
             clock.ToInstant(to.AddDays(2), 0, null));
     }
 
+    /// <summary>
+    /// A UTC span that holds <see cref="BookingSpan"/> in every zone (offsets lie within −12 h and +14 h), so the
+    /// bookings can be read in the same statement as the human, before its zone is known.
+    /// </summary>
+    public static TimeRange BookingSpanInAnyZone(DateOnly from, DateOnly to) =>
+        new(new DateTimeOffset(from.AddDays(-2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            new DateTimeOffset(to.AddDays(3).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+
     public bool Allows(int durationMinutes) => _rules?.Allows(durationMinutes) == true;
 
     /// <summary>Free slots of <paramref name="durationMinutes"/> on the local dates from..to, sorted, without duplicates.</summary>

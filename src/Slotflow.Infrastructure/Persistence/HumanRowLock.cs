@@ -58,9 +58,11 @@ internal sealed partial class HumanRowLock : DbCommandInterceptor
         return $"{sql}\nFOR UPDATE OF {source.Groups["alias"].Value}";
     }
 
+    // Every read of humans in the statement is of the one human (its row, and its version in subqueries): each takes the
+    // update lock, so whichever SQL Server reads first waits, and what follows the wait is read after it.
     private static string SqlServerLock(string sql)
     {
-        var locked = SqlServerHumans().Replace(sql, "FROM [humans] AS [${alias}] WITH (UPDLOCK, ROWLOCK)", 1);
+        var locked = SqlServerHumans().Replace(sql, "FROM [humans] AS [${alias}] WITH (UPDLOCK, ROWLOCK)");
         return locked == sql
             ? throw new InvalidOperationException("The human's query no longer has the shape HumanRowLock locks; update it with the query.")
             : locked;

@@ -29,6 +29,7 @@ public sealed class CreateBookingCommandHandlerTests
     private Human _human = null!;
     private List<string> _calls = null!;
     private bool _inTransaction;
+    private List<TimeRange> _taken = null!;
     private CreateBookingCommandHandler _handler = null!;
 
     [SetUp]
@@ -45,8 +46,8 @@ public sealed class CreateBookingCommandHandlerTests
         _human = Human.Create(_organization.Id, "Ada Lovelace", "America/New_York", null, null, Now);
         _human.SetWorkingHours(WorkingHours.Create([1, 2, 3, 4, 5], ClockTime.Parse("09:00", false), ClockTime.Parse("17:00", true), [30, 60]));
 
-        _humans.Setup(h => h.FindActiveCalendarAsync(_organization.Id, _human.Id, It.IsAny<CancellationToken>())).ReturnsAsync(() => new HumanCalendar(_human, _human.Overrides));
-        _bookings.Setup(b => b.ListConfirmedIntervalsAsync(_human.Id, It.IsAny<TimeRange>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => []);
+        _taken = [];
+        ScheduleReads(_human);
         _bookings.Setup(b => b.Add(It.IsAny<Booking>())).Callback(() => _calls.Add(Step("add")));
         _quota.Setup(q => q.ConsumeAsync(It.IsAny<Guid>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .Callback(() => _calls.Add(Step("quota")))
@@ -157,8 +158,8 @@ public sealed class CreateBookingCommandHandlerTests
     {
         await _handler.Handle(Command() with { Duration = 60 }, CancellationToken.None);
 
-        _bookings.Verify(
-            b => b.ListConfirmedIntervalsAsync(_human.Id, new TimeRange(MondayTen, MondayTen.AddHours(1)), It.IsAny<CancellationToken>()),
+        _humans.Verify(
+            h => h.LockScheduleAsync(_organization.Id, _human.Id, new TimeRange(MondayTen, MondayTen.AddHours(1)), It.IsAny<CancellationToken>()),
             Times.Once);
     }
 
@@ -213,8 +214,7 @@ public sealed class CreateBookingCommandHandlerTests
     [Test]
     public void Handle_WhenAConfirmedBookingOverlaps_ThrowsSlotUnavailableWithTheSpecMessage_AndConsumesNothing()
     {
-        _bookings.Setup(b => b.ListConfirmedIntervalsAsync(_human.Id, It.IsAny<TimeRange>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync([new TimeRange(MondayTen.AddMinutes(-15), MondayTen.AddMinutes(15))]);
+        _taken = [new TimeRange(MondayTen.AddMinutes(-15), MondayTen.AddMinutes(15))];
 
         Assert.That(
             async () => await _handler.Handle(Command(), CancellationToken.None),
@@ -229,7 +229,7 @@ public sealed class CreateBookingCommandHandlerTests
     {
         _human = Human.Create(_organization.Id, "No rules", "America/New_York", null, null, Now);
         var command = Command() with { HumanId = _human.Id };
-        _humans.Setup(h => h.FindActiveCalendarAsync(_organization.Id, _human.Id, It.IsAny<CancellationToken>())).ReturnsAsync(new HumanCalendar(_human, _human.Overrides));
+        ScheduleReads(_human);
 
         Assert.That(async () => await _handler.Handle(command, CancellationToken.None), ThrowsDomainError(ErrorCode.InvalidDuration));
         AssertNothingConsumedAddedOrSaved();
@@ -258,8 +258,7 @@ public sealed class CreateBookingCommandHandlerTests
 
         Assert.That(dto.StartsAt, Is.EqualTo(MondayTen));
         _unitOfWork.Verify(u => u.DiscardChanges(), Times.Once);
-        _humans.Verify(h => h.FindActiveCalendarAsync(_organization.Id, _human.Id, It.IsAny<CancellationToken>()), Times.Exactly(2));
-        _bookings.Verify(b => b.ListConfirmedIntervalsAsync(_human.Id, It.IsAny<TimeRange>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+        _humans.Verify(h => h.LockScheduleAsync(_organization.Id, _human.Id, It.IsAny<TimeRange>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
         _unitOfWork.Verify(u => u.InTransactionAsync(It.IsAny<Func<Task<BookingDto>>>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(3));
     }
@@ -269,9 +268,9 @@ public sealed class CreateBookingCommandHandlerTests
     {
         _unitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ConcurrencyConflictException(new InvalidOperationException("token changed")));
-        _bookings.SetupSequence(b => b.ListConfirmedIntervalsAsync(_human.Id, It.IsAny<TimeRange>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync([])
-            .ReturnsAsync([new TimeRange(MondayTen, MondayTen.AddMinutes(30))]);
+        _humans.SetupSequence(h => h.LockScheduleAsync(_organization.Id, _human.Id, It.IsAny<TimeRange>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new HumanSchedule(new HumanCalendar(_human, _human.Overrides), []))
+            .ReturnsAsync(new HumanSchedule(new HumanCalendar(_human, _human.Overrides), [new TimeRange(MondayTen, MondayTen.AddMinutes(30))]));
 
         Assert.That(async () => await _handler.Handle(Command(), CancellationToken.None), ThrowsDomainError(ErrorCode.SlotUnavailable));
         _unitOfWork.Verify(u => u.DiscardChanges(), Times.Once);
@@ -286,10 +285,15 @@ public sealed class CreateBookingCommandHandlerTests
 
         Assert.That(async () => await _handler.Handle(Command(), CancellationToken.None), ThrowsDomainError(ErrorCode.SlotUnavailable));
         _humans.Verify(
-            h => h.FindActiveCalendarAsync(_organization.Id, _human.Id, It.IsAny<CancellationToken>()),
+            h => h.LockScheduleAsync(_organization.Id, _human.Id, It.IsAny<TimeRange>(), It.IsAny<CancellationToken>()),
             Times.Exactly(CreateBookingCommandHandler.MaxDecisions));
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
+
+    /// <summary>The booking's one read answers with the human's calendar and what <see cref="_taken"/> holds then.</summary>
+    private void ScheduleReads(Human human) =>
+        _humans.Setup(h => h.LockScheduleAsync(_organization.Id, human.Id, It.IsAny<TimeRange>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => new HumanSchedule(new HumanCalendar(human, human.Overrides), _taken));
 
     private CreateBookingCommand Command() =>
         new(_organization.Id, _human.Id, MondayTen, 30, "Grace Hopper", null, null);

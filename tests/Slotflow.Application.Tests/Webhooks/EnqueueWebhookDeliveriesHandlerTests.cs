@@ -34,8 +34,8 @@ public sealed class EnqueueWebhookDeliveriesHandlerTests
         _deliveries = new Mock<IWebhookDeliveryRepository>();
         _registered = [];
         _added = [];
-        _webhooks.Setup(w => w.ListAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => []);
-        _webhooks.Setup(w => w.ListAsync(_organizationId, It.IsAny<CancellationToken>())).ReturnsAsync(() => [.. _registered]);
+        _webhooks.Setup(w => w.ListForOutboxAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => []);
+        _webhooks.Setup(w => w.ListForOutboxAsync(_organizationId, It.IsAny<CancellationToken>())).ReturnsAsync(() => [.. _registered]);
         _deliveries.Setup(d => d.Add(It.IsAny<WebhookDelivery>())).Callback<WebhookDelivery>(_added.Add);
         _booking = Booking.Confirm(_organizationId, Guid.NewGuid(), MondayTwo, 30, "Ada Lovelace", "ada@example.com", Metadata, Now);
         _handler = new EnqueueWebhookDeliveriesHandler(_webhooks.Object, _deliveries.Object);
@@ -78,7 +78,7 @@ public sealed class EnqueueWebhookDeliveriesHandlerTests
     {
         await _handler.Handle(new BookingConfirmed(_booking), CancellationToken.None);
 
-        _webhooks.Verify(w => w.ListAsync(_organizationId, It.IsAny<CancellationToken>()), Times.Once);
+        _webhooks.Verify(w => w.ListForOutboxAsync(_organizationId, It.IsAny<CancellationToken>()), Times.Once);
         _deliveries.Verify(d => d.Add(It.IsAny<WebhookDelivery>()), Times.Never);
     }
 

@@ -42,6 +42,16 @@ public sealed class OrganizationTests
         Assert.That(() => Organization.Create(name!, Plan.Starter, autoPurchase: false, Now), ThrowsDomainError(ErrorCode.ValidationError));
 
     [Test]
+    public void ReleaseWebhookSlot_BumpsVersion_SoKeptWebhookListsAreStale()
+    {
+        var organization = Organization.Create("Acme", Plan.Growth, autoPurchase: false, Now);
+
+        organization.ReleaseWebhookSlot();
+
+        Assert.That(organization.Version, Is.EqualTo(1));
+    }
+
+    [Test]
     public void Create_WhenNameIs201Characters_ThrowsValidationError() =>
         Assert.That(() => Organization.Create(new string('a', 201), Plan.Starter, autoPurchase: false, Now), ThrowsDomainError(ErrorCode.ValidationError));
 

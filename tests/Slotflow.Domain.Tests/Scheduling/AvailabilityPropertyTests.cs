@@ -102,6 +102,7 @@ public sealed class AvailabilityPropertyTests
         Assert.That(slots.All(s => s.End - s.Start == length && s.Start.Offset == TimeSpan.Zero), Is.True, description);
         var span = Availability.BookingSpan(scenario.Zone, scenario.From, scenario.To);
         Assert.That(slots.All(s => span.Contains(s)), Is.True, $"a slot outside BookingSpan — {description}");
+        Assert.That(Availability.BookingSpanInAnyZone(scenario.From, scenario.To).Contains(span), Is.True, $"BookingSpan outside BookingSpanInAnyZone — {description}");
 
         Assert.That(engine.ListSlots(scenario.From, scenario.To, scenario.Duration, scenario.Now), Is.EqualTo(slots), $"second call differs — {description}");
         Assert.That(

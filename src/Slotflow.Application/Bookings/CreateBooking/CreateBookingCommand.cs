@@ -47,13 +47,12 @@ public sealed class CreateBookingCommandHandler(
                 async () =>
                 {
                     var now = clock.GetUtcNow();
-                    var calendar = await humans.FindActiveCalendarAsync(command.OrganizationId, command.HumanId!.Value, cancellationToken)
-                        ?? throw DomainException.NotFound("Human");
-                    var human = calendar.Human;
                     var interval = new TimeRange(startsAt, startsAt.AddMinutes(duration));
-                    var taken = await bookings.ListConfirmedIntervalsAsync(human.Id, interval, cancellationToken);
+                    var schedule = await humans.LockScheduleAsync(command.OrganizationId, command.HumanId!.Value, interval, cancellationToken)
+                        ?? throw DomainException.NotFound("Human");
+                    var human = schedule.Calendar.Human;
 
-                    if (Availability.For(calendar, taken).Check(startsAt, duration, now) is { } refusal)
+                    if (Availability.For(schedule.Calendar, schedule.Taken).Check(startsAt, duration, now) is { } refusal)
                     {
                         throw new DomainException(refusal, RefusalMessages.For(refusal));
                     }

@@ -22,7 +22,7 @@ public sealed class EnqueueWebhookDeliveriesHandler(IWebhookRepository webhooks,
 
     private async Task EnqueueAsync(string eventName, Booking booking, DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {
-        var subscribed = (await webhooks.ListAsync(booking.OrganizationId, cancellationToken)).Where(w => w.Events.Contains(eventName)).ToList();
+        var subscribed = (await webhooks.ListForOutboxAsync(booking.OrganizationId, cancellationToken)).Where(w => w.Events.Contains(eventName)).ToList();
         if (subscribed.Count == 0)
         {
             return;

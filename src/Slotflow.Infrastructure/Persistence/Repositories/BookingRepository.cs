@@ -15,27 +15,6 @@ internal sealed class BookingRepository(SlotflowDbContext db) : IBookingReposito
     public Task<Booking?> ReadAsync(Guid organizationId, Guid bookingId, CancellationToken cancellationToken) =>
         db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.OrganizationId == organizationId && b.Id == bookingId, cancellationToken);
 
-    // Compiled: every booking and every slot query runs it. No booking is longer than the longest allowed duration, so
-    // the lower bound on StartsAt lets the index seek to the span instead of scanning every earlier booking of the human.
-    private static readonly Func<SlotflowDbContext, Guid, DateTimeOffset, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<TimeRange>> ConfirmedIntervalsQuery =
-        EF.CompileAsyncQuery((SlotflowDbContext db, Guid humanId, DateTimeOffset earliestStart, DateTimeOffset start, DateTimeOffset end) =>
-            db.Bookings.AsNoTracking()
-                .Where(b => b.HumanId == humanId && b.Status == BookingStatus.Confirmed
-                    && b.StartsAt > earliestStart && b.StartsAt < end && b.EndsAt > start)
-                .Select(b => new TimeRange(b.StartsAt, b.EndsAt)));
-
-    public async Task<List<TimeRange>> ListConfirmedIntervalsAsync(Guid humanId, TimeRange span, CancellationToken cancellationToken)
-    {
-        var intervals = new List<TimeRange>();
-        var earliestStart = span.Start.AddMinutes(-WorkingHours.MaxDuration);
-        await foreach (var interval in ConfirmedIntervalsQuery(db, humanId, earliestStart, span.Start, span.End).WithCancellation(cancellationToken))
-        {
-            intervals.Add(interval);
-        }
-
-        return intervals;
-    }
-
     public async Task<(IReadOnlyList<Booking> Page, int Total)> ListAsync(BookingFilter filter, CancellationToken cancellationToken)
     {
         var query = db.Bookings.AsNoTracking().Where(b => b.OrganizationId == filter.OrganizationId);

@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Slotflow.Domain.Bookings;
 using Slotflow.Domain.Humans;
+using Slotflow.Domain.Scheduling;
 
 namespace Slotflow.Infrastructure.Persistence.Repositories;
 
-internal sealed class HumanRepository(SlotflowDbContext db, ScheduleOverrideCache cache) : IHumanRepository
+internal sealed class HumanRepository(
+    SlotflowDbContext db, ScheduleOverrideCache cache, HumanCalendarCache calendars, OrganizationVersions versions) : IHumanRepository
 {
     // Compiled: every booking and every slot query reads a human this way.
     private static readonly Func<SlotflowDbContext, Guid, Guid, CancellationToken, Task<Human?>> FindActiveQuery =
@@ -31,15 +34,36 @@ internal sealed class HumanRepository(SlotflowDbContext db, ScheduleOverrideCach
         EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, CancellationToken _) =>
             db.Humans.AsNoTracking().Include(h => h.Overrides).FirstOrDefault(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId));
 
-    // One round trip: the human row, joined with its overrides only when this process keeps no copy at the version the
-    // row shows (-1 when none is kept). The version test names the human by the parameter, not the joined row, so the
-    // database evaluates it once (EF Core cannot refer to the parent row in a filtered include).
-    // The booking's read: it also locks the human's row until the transaction ends (HumanRowLock).
-    private static readonly Func<SlotflowDbContext, Guid, Guid, int, CancellationToken, Task<Human?>> FindActiveCalendarQuery =
-        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, int keptVersion, CancellationToken _) =>
-            db.Humans.TagWith(HumanRowLock.Tag)
-                .Include(h => h.Overrides.Where(o => db.Humans.Any(x => x.Id == humanId && x.OverridesVersion != keptVersion)))
-                .FirstOrDefault(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId));
+    // The booking's one read: the human row, locked until the transaction ends (HumanRowLock), joined with its
+    // overrides only when this process keeps no copy at the version the row shows (-1 when none is kept), with its
+    // confirmed bookings near the interval, and with the human's and the organization's versions as the statement's
+    // snapshot shows them. The override test names the human by the parameter, not the joined row, so the database
+    // evaluates it once (EF Core cannot refer to the parent row in a filtered include). No booking is longer than the
+    // longest allowed duration, so the lower bound on StartsAt lets the index seek to the span.
+    private static readonly Func<SlotflowDbContext, Guid, Guid, int, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<LockedRow?>> LockScheduleQuery =
+        CompileLockSchedule("first look");
+
+    /// <summary>Tags the second run of the booking's read, after a wait for the lock (see <see cref="LockScheduleAsync"/>).</summary>
+    public const string RereadTag = "again: the row changed while this waited for its lock";
+
+    private static readonly Func<SlotflowDbContext, Guid, Guid, int, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<LockedRow?>> RelockScheduleQuery =
+        CompileLockSchedule(RereadTag);
+
+    private static Func<SlotflowDbContext, Guid, Guid, int, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<LockedRow?>> CompileLockSchedule(string secondTag) =>
+        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, int keptVersion, DateTimeOffset earliestStart, DateTimeOffset start, DateTimeOffset end, CancellationToken _) =>
+            db.Humans.TagWith(HumanRowLock.Tag).TagWith(secondTag)
+                .Where(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId)
+                .Select(h => new LockedRow(
+                    h,
+                    h.Overrides.Where(o => db.Humans.Any(x => x.Id == humanId && x.OverridesVersion != keptVersion)).ToList(),
+                    db.Bookings
+                        .Where(b => b.HumanId == h.Id && b.Status == BookingStatus.Confirmed
+                            && b.StartsAt > earliestStart && b.StartsAt < end && b.EndsAt > start)
+                        .Select(b => new TimeRange(b.StartsAt, b.EndsAt))
+                        .ToList(),
+                    db.Humans.Where(x => x.Id == humanId).Select(x => x.Version).FirstOrDefault(),
+                    db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Version).FirstOrDefault()))
+                .FirstOrDefault());
 
     private static readonly Func<SlotflowDbContext, Guid, Guid, int, CancellationToken, Task<Human?>> ReadActiveCalendarQuery =
         EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, int keptVersion, CancellationToken _) =>
@@ -47,32 +71,86 @@ internal sealed class HumanRepository(SlotflowDbContext db, ScheduleOverrideCach
                 .Include(h => h.Overrides.Where(o => db.Humans.Any(x => x.Id == humanId && x.OverridesVersion != keptVersion)))
                 .FirstOrDefault(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId));
 
-    public async Task<HumanCalendar?> FindActiveCalendarAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken)
+    /// <remarks>
+    /// A booking that waited for the lock reads the locked row as the holder left it, but the rest of the statement
+    /// (the bookings, the override test) as it was when the statement began, before the holder committed. Every change
+    /// to the human's bookings or overrides bumps its version, so a version that moved while the statement waited is
+    /// seen here, and the statement runs once more, now holding the lock and without waiting.
+    /// </remarks>
+    public async Task<HumanSchedule?> LockScheduleAsync(Guid organizationId, Guid humanId, TimeRange span, CancellationToken cancellationToken)
     {
         var kept = cache.Find(humanId);
-        var human = await FindActiveCalendarQuery(db, organizationId, humanId, kept?.Version ?? -1, cancellationToken);
-        return human is null ? null : Calendar(human, kept);
+        var row = await LockScheduleQuery(db, organizationId, humanId, kept?.Version ?? -1, span.Start.AddMinutes(-WorkingHours.MaxDuration), span.Start, span.End, cancellationToken);
+        if (row is not null && row.Human.Version != row.VersionBeforeWait)
+        {
+            kept = cache.Find(humanId);
+            row = await RelockScheduleQuery(db, organizationId, humanId, kept?.Version ?? -1, span.Start.AddMinutes(-WorkingHours.MaxDuration), span.Start, span.End, cancellationToken);
+        }
+
+        if (row is null)
+        {
+            return null;
+        }
+
+        versions.Saw(organizationId, row.OrganizationVersion);
+        return new HumanSchedule(Calendar(row.Human, row.Overrides, kept), row.Taken);
     }
 
-    public async Task<HumanCalendar?> ReadActiveCalendarAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken)
+    // A slot query's first read: the human's version, to tell whether a kept calendar is current, and its confirmed
+    // bookings in the span, in one statement.
+    private static readonly Func<SlotflowDbContext, Guid, Guid, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<VersionedTaken?>> VersionAndTakenQuery =
+        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, DateTimeOffset earliestStart, DateTimeOffset start, DateTimeOffset end, CancellationToken _) =>
+            db.Humans.AsNoTracking()
+                .Where(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId)
+                .Select(h => new VersionedTaken(
+                    h.Version,
+                    db.Bookings
+                        .Where(b => b.HumanId == h.Id && b.Status == BookingStatus.Confirmed
+                            && b.StartsAt > earliestStart && b.StartsAt < end && b.EndsAt > start)
+                        .Select(b => new TimeRange(b.StartsAt, b.EndsAt))
+                        .ToList()))
+                .FirstOrDefault());
+
+    /// <remarks>One round trip while the human is unchanged since this process last read it, else two.</remarks>
+    public async Task<HumanSchedule?> ReadScheduleAsync(Guid organizationId, Guid humanId, TimeRange span, CancellationToken cancellationToken)
     {
-        var kept = cache.Find(humanId);
-        var human = await ReadActiveCalendarQuery(db, organizationId, humanId, kept?.Version ?? -1, cancellationToken);
-        return human is null ? null : Calendar(human, kept);
+        var row = await VersionAndTakenQuery(db, organizationId, humanId, span.Start.AddMinutes(-WorkingHours.MaxDuration), span.Start, span.End, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        if (calendars.Find(humanId, row.Version) is not { } calendar)
+        {
+            var kept = cache.Find(humanId);
+            var human = await ReadActiveCalendarQuery(db, organizationId, humanId, kept?.Version ?? -1, cancellationToken);
+            if (human is null)
+            {
+                return null; // deactivated since the first read
+            }
+
+            calendar = Calendar(human, human.Overrides.ToList(), kept);
+            calendars.Keep(calendar);
+        }
+
+        return new HumanSchedule(calendar, row.Taken);
     }
 
-    private HumanCalendar Calendar(Human human, ScheduleOverrideCache.Copy? kept)
+    /// <param name="read">The overrides read with the row (none when a kept copy was current): a list of its own.</param>
+    private HumanCalendar Calendar(Human human, List<ScheduleOverride> read, ScheduleOverrideCache.Copy? kept)
     {
         if (kept is not null && kept.Version == human.OverridesVersion)
         {
             return new HumanCalendar(human, kept.Overrides);
         }
 
-        // Read with the row: keep a list of our own, apart from the (possibly tracked) human's collection.
-        var read = human.Overrides.ToList();
         cache.Keep(human, read);
         return new HumanCalendar(human, read);
     }
+
+    private sealed record VersionedTaken(int Version, List<TimeRange> Taken);
+
+    private sealed record LockedRow(Human Human, List<ScheduleOverride> Overrides, List<TimeRange> Taken, int VersionBeforeWait, int OrganizationVersion);
 
     public Task<Human?> FindActiveWithOverridesAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken) =>
         FindActiveWithOverridesQuery(db, organizationId, humanId, cancellationToken);

@@ -1,0 +1,6 @@
+using Slotflow.Domain.Scheduling;
+
+namespace Slotflow.Domain.Humans;
+
+/// <summary>What a booking decision reads: the human's calendar and the confirmed bookings near the interval.</summary>
+public sealed record HumanSchedule(HumanCalendar Calendar, IReadOnlyList<TimeRange> Taken);
