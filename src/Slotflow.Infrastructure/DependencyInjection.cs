@@ -114,7 +114,7 @@ public static class DependencyInjection
         context.Publisher = services.GetRequiredService<IPublisher>();
         context.IdempotentAnswer = services.GetRequiredService<PendingIdempotentAnswer>();
 
-        if (context.Database.IsSqlite())
+        if (context.Provider == DatabaseProvider.Sqlite)
         {
             context.GroupCommit = services.GetRequiredService<SqliteGroupCommit>();
             try

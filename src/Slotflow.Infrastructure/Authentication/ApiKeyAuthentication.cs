@@ -81,7 +81,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var threshold = now - LastUsedResolution;
         try
         {
-            using var gate = db.Database.IsSqlite()
+            using var gate = db.Provider == DatabaseProvider.Sqlite
                 ? await SqliteWriteGate.EnterAsync(db.Database.GetConnectionString()!, Context.RequestAborted)
                 : null;
             await db.ApiKeys

@@ -20,7 +20,7 @@ internal sealed class BookingQuota(SlotflowDbContext db) : IBookingQuota
     public async Task ConsumeAsync(Guid organizationId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var month = OverageCharge.MonthKey(now);
-        var counted = db.Database.IsNpgsql()
+        var counted = db.Provider == DatabaseProvider.Postgres
             ? await CountInFreeRowAsync(organizationId, month, Random.Shared.Next(MonthlyUsage.Shards), cancellationToken) == 1
             : await CountInRowAsync(organizationId, month, Random.Shared.Next(MonthlyUsage.Shards), cancellationToken) == 1
                 || await CountInRoomiestRowAsync(organizationId, month, cancellationToken) == 1;
@@ -93,7 +93,7 @@ internal sealed class BookingQuota(SlotflowDbContext db) : IBookingQuota
     private Task<int> CreateMissingRowsAsync(Guid organizationId, int month, CancellationToken cancellationToken)
     {
         var shards = Enumerable.Range(0, MonthlyUsage.Shards).Select(s => s.ToString(CultureInfo.InvariantCulture)).ToList();
-        var sql = db.Database.IsSqlServer()
+        var sql = db.Provider == DatabaseProvider.SqlServer
             ? $$"""
               INSERT INTO monthly_usage (OrganizationId, Month, Shard, Bookings, ExtraAllowance, Allowance, OrganizationVersion)
               SELECT {0}, {1}, s.Shard, 0, 0, 0, 0 FROM (VALUES ({{string.Join("), (", shards)}})) AS s(Shard)
@@ -118,11 +118,11 @@ internal sealed class BookingQuota(SlotflowDbContext db) : IBookingQuota
     private async Task LockGateAsync(Guid organizationId, int month, CancellationToken cancellationToken)
     {
         var name = string.Create(CultureInfo.InvariantCulture, $"slotflow monthly_usage {organizationId:N} {month}");
-        if (db.Database.IsNpgsql())
+        if (db.Provider == DatabaseProvider.Postgres)
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({name}, 0))", cancellationToken);
         }
-        else if (db.Database.IsSqlServer())
+        else if (db.Provider == DatabaseProvider.SqlServer)
         {
             await db.Database.ExecuteSqlAsync(
                 $"EXEC sp_getapplock @Resource = {name}, @LockMode = 'Exclusive', @LockOwner = 'Transaction'",
@@ -132,11 +132,11 @@ internal sealed class BookingQuota(SlotflowDbContext db) : IBookingQuota
 
     /// <summary>The month's rows, tracked, each locked until the transaction ends (by the gate's holder only).</summary>
     private Task<List<MonthlyUsage>> LockMonthAsync(Guid organizationId, int month, CancellationToken cancellationToken) =>
-        db.Database.IsNpgsql()
+        db.Provider == DatabaseProvider.Postgres
             ? db.MonthlyUsage.FromSql(
                     $"""SELECT * FROM monthly_usage WHERE "OrganizationId" = {organizationId} AND "Month" = {month} ORDER BY "Shard" FOR UPDATE""")
                 .ToListAsync(cancellationToken)
-            : db.Database.IsSqlServer()
+            : db.Provider == DatabaseProvider.SqlServer
                 ? db.MonthlyUsage.FromSql(
                         $"SELECT * FROM monthly_usage WITH (UPDLOCK, HOLDLOCK) WHERE OrganizationId = {organizationId} AND Month = {month} ORDER BY Shard")
                     .ToListAsync(cancellationToken)

@@ -34,6 +34,9 @@ public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(op
 
     private SqliteConnectionPool? _connectionPool;
 
+    /// <summary>Which provider this context is: known by its type, where EF Core's IsSqlite() and the like read the provider's assembly name on each call.</summary>
+    internal abstract DatabaseProvider Provider { get; }
+
     public DbSet<Organization> Organizations => Set<Organization>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
@@ -131,7 +134,7 @@ public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(op
         // A save that fails in a unit of work fails the whole unit, which is rolled back and decided again from fresh
         // reads, so EF Core's savepoint around each save would only cost two round trips.
         Database.AutoSavepointsEnabled = false;
-        if (Database.IsSqlite())
+        if (Provider == DatabaseProvider.Sqlite)
         {
             var groupCommit = GroupCommit ?? throw new InvalidOperationException("SQLite transactions need the group commit; lease the context from the service provider.");
             return await groupCommit.RunAsync(this, work, cancellationToken);
@@ -162,7 +165,7 @@ public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(op
     }
 
     private async Task<IDisposable?> EnterWriteGateAsync(CancellationToken cancellationToken) =>
-        Database.IsSqlite() ? await SqliteWriteGate.EnterAsync(Database.GetConnectionString()!, cancellationToken) : null;
+        Provider == DatabaseProvider.Sqlite ? await SqliteWriteGate.EnterAsync(Database.GetConnectionString()!, cancellationToken) : null;
 
     void IUnitOfWork.DiscardChanges() => ChangeTracker.Clear();
 

@@ -24,7 +24,9 @@ internal static class DatabaseOptions
     /// <summary>
     /// The service sends the same few statements over and over: Npgsql prepares each after its second use on a
     /// connection, so PostgreSQL parses and plans it once per connection, not per request (unless the operator's
-    /// connection string says otherwise).
+    /// connection string says otherwise). And a connection going back to Npgsql's pool is not reset: the service
+    /// sets no session state (its advisory locks end with their transactions), and the reset is four statements
+    /// PostgreSQL runs at every open, which EF Core does per query outside a transaction.
     /// </summary>
     private static string Prepared(string connectionString)
     {
@@ -33,6 +35,11 @@ internal static class DatabaseOptions
         {
             options.MaxAutoPrepare = 64;
             options.AutoPrepareMinUsages = 2;
+        }
+
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+        {
+            options.NoResetOnClose = true;
         }
 
         return options.ConnectionString;

@@ -5,11 +5,20 @@ namespace Slotflow.Infrastructure.Persistence;
 
 // One derived context per provider, so that each has its own checked-in migration set (Migrations/<Provider>).
 
-public sealed class SqliteSlotflowDbContext(DbContextOptions<SqliteSlotflowDbContext> options) : SlotflowDbContext(options);
+public sealed class SqliteSlotflowDbContext(DbContextOptions<SqliteSlotflowDbContext> options) : SlotflowDbContext(options)
+{
+    internal override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
 
-public sealed class PostgresSlotflowDbContext(DbContextOptions<PostgresSlotflowDbContext> options) : SlotflowDbContext(options);
+public sealed class PostgresSlotflowDbContext(DbContextOptions<PostgresSlotflowDbContext> options) : SlotflowDbContext(options)
+{
+    internal override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
 
-public sealed class SqlServerSlotflowDbContext(DbContextOptions<SqlServerSlotflowDbContext> options) : SlotflowDbContext(options);
+public sealed class SqlServerSlotflowDbContext(DbContextOptions<SqlServerSlotflowDbContext> options) : SlotflowDbContext(options)
+{
+    internal override DatabaseProvider Provider => DatabaseProvider.SqlServer;
+}
 
 /// <summary>
 /// For <c>dotnet ef migrations add/script</c>: a context of each provider without a server or the web host. The
