@@ -46,7 +46,7 @@ public static class DependencyInjection
         }));
         services.AddSingleton<SqliteGroupCommit>();
         services.AddSingleton<SqliteConnectionPool>();
-        services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<SlotflowDbContext>());
+        services.AddScoped<IUnitOfWork, RequestUnitOfWork>();
         services.AddScoped<IHumanRepository, HumanRepository>();
         services.AddSingleton<ScheduleOverrideCache>();
         services.AddSingleton<HumanCalendarCache>();
