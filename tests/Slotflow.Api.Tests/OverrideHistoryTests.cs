@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Slotflow.Api.Tests.Support;
 using Slotflow.Domain.Humans;
 using Slotflow.Domain.Scheduling;
+using Slotflow.Infrastructure.Persistence;
 
 namespace Slotflow.Api.Tests;
 
@@ -93,6 +95,65 @@ public sealed class OverrideHistoryTests
         await WireJson.AssertErrorAsync(await Book(humanId, tuesday, "12:00"), HttpStatusCode.UnprocessableEntity, "SCHEDULE_BLOCKED");
         Assert.That((await Book(humanId, saturday, "10:30")).StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That((await Book(humanId, monday, "11:00")).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+    }
+
+    [Test]
+    public async Task ABookingThatWaitedForAnOverrideBeingAdded_DecidesOnIt_AndTheKeptCopyStaysCurrent()
+    {
+        var humanId = await HumanSetup.CreateAsync(_organization.Client);
+        var monday = NextMonday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(21));
+        var slotsPath = $"/v1/humans/{humanId}/slots?date_from={Wire(monday)}&date_to={Wire(monday)}&duration=30";
+        Assert.That((await Book(humanId, monday, "16:00")).StatusCode, Is.EqualTo(HttpStatusCode.Created), "this process now keeps the overrides");
+
+        // An override added in a transaction left open: it holds the human's row (PostgreSQL) or the one writer (SQLite).
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SlotflowDbContext>();
+        using var writer = TestDatabase.Provider == DatabaseProvider.Sqlite
+            ? await SqliteWriteGate.EnterAsync(db.Database.GetConnectionString()!, CancellationToken.None)
+            : null;
+        var booking = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var human = await db.Humans.SingleAsync(h => h.Id == Guid.Parse(humanId));
+            var morning = (ClockTime.Parse("09:00", allowEndOfDay: false), ClockTime.Parse("12:00", allowEndOfDay: false));
+            human.AddOverride(0, OverrideType.Block, "Offsite", monday, null, morning, null, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+
+            // The booking begins before the override commits and has to wait for it; it must decide on what was committed.
+            var waiting = Book(humanId, monday, "10:00");
+            await WaitUntilABookingWaitsForTheHumanAsync();
+            await transaction.CommitAsync();
+            writer?.Dispose();
+            return await waiting;
+        });
+
+        await WireJson.AssertErrorAsync(booking, HttpStatusCode.UnprocessableEntity, "SCHEDULE_BLOCKED");
+        Assert.That(await CountSlotsAsync(slotsPath), Is.EqualTo(9), "16 half hours less the six blocked and the one booked");
+    }
+
+    /// <summary>PostgreSQL: until the booking's locking read waits on the human's row. SQLite: its writer queue cannot be watched, so a pause.</summary>
+    private async Task WaitUntilABookingWaitsForTheHumanAsync()
+    {
+        if (TestDatabase.Provider == DatabaseProvider.Sqlite)
+        {
+            await Task.Delay(500);
+            return;
+        }
+
+        for (var polls = 0; polls < 600; polls++)
+        {
+            var waiting = await _factory.QueryAsync(db => db.Database
+                .SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE {"%" + HumanRowLock.Tag + "%"}")
+                .SingleAsync());
+            if (waiting > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail("The booking never waited for the human's row.");
     }
 
     /// <summary>What a request of this process reads: the human row as of now, then its overrides (a kept copy or a fresh read).</summary>
