@@ -20,7 +20,7 @@ public interface IHumanRepository
     Task<Human?> ReadActiveWithOverridesAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The booking's read, in two round trips: an active human, tracked, with its overrides as of the
+    /// The booking's read, in one round trip: an active human, tracked, with its overrides as of the
     /// <see cref="Human.OverridesVersion"/> its row shows (a copy is kept per human while that version stands, so a
     /// long history is not read per request; the human's own <see cref="Human.Overrides"/> may be left empty), and its
     /// confirmed bookings that overlap <paramref name="span"/>. The human stays locked until the transaction ends, so

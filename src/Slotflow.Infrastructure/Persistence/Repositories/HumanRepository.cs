@@ -34,6 +34,37 @@ internal sealed class HumanRepository(
         EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, CancellationToken _) =>
             db.Humans.AsNoTracking().Include(h => h.Overrides).FirstOrDefault(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId));
 
+    // The booking's one read: the human row, locked until the transaction ends (HumanRowLock), joined with its
+    // overrides only when this process keeps no copy at the version the row shows (-1 when none is kept), with its
+    // confirmed bookings near the interval, and with the human's and the organization's versions as the statement's
+    // snapshot shows them. The override test names the human by the parameter, not the joined row, so the database
+    // evaluates it once (EF Core cannot refer to the parent row in a filtered include). No booking is longer than the
+    // longest allowed duration, so the lower bound on StartsAt lets the index seek to the span.
+    private static readonly Func<SlotflowDbContext, Guid, Guid, int, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<LockedRow?>> LockScheduleQuery =
+        CompileLockSchedule("first look");
+
+    /// <summary>Tags the second run of the booking's read, after a wait for the lock (see <see cref="LockScheduleAsync"/>).</summary>
+    public const string RereadTag = "again: the row changed while this waited for its lock";
+
+    private static readonly Func<SlotflowDbContext, Guid, Guid, int, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<LockedRow?>> RelockScheduleQuery =
+        CompileLockSchedule(RereadTag);
+
+    private static Func<SlotflowDbContext, Guid, Guid, int, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<LockedRow?>> CompileLockSchedule(string secondTag) =>
+        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, int keptVersion, DateTimeOffset earliestStart, DateTimeOffset start, DateTimeOffset end, CancellationToken _) =>
+            db.Humans.TagWith(HumanRowLock.Tag).TagWith(secondTag)
+                .Where(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId)
+                .Select(h => new LockedRow(
+                    h,
+                    h.Overrides.Where(o => db.Humans.Any(x => x.Id == humanId && x.OverridesVersion != keptVersion)).ToList(),
+                    db.Bookings
+                        .Where(b => b.HumanId == h.Id && b.Status == BookingStatus.Confirmed
+                            && b.StartsAt > earliestStart && b.StartsAt < end && b.EndsAt > start)
+                        .Select(b => new TimeRange(b.StartsAt, b.EndsAt))
+                        .ToList(),
+                    db.Humans.Where(x => x.Id == humanId).Select(x => x.Version).FirstOrDefault(),
+                    db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Version).FirstOrDefault()))
+                .FirstOrDefault());
+
     private static readonly Func<SlotflowDbContext, Guid, Guid, int, CancellationToken, Task<Human?>> ReadActiveCalendarQuery =
         EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, int keptVersion, CancellationToken _) =>
             db.Humans.AsNoTracking()
@@ -41,56 +72,29 @@ internal sealed class HumanRepository(
                 .FirstOrDefault(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId));
 
     /// <remarks>
-    /// Two statements. The first locks the human's row (HumanRowLock) and reads it. The second, sent once the lock is
-    /// held, reads the rest as the writer before left it: the bookings near the interval, the organization's version
-    /// (which tells the outbox whether its kept webhook list is current) and, only when this process keeps no copy at
-    /// the overrides version the locked row shows, the overrides. A statement that waits for a lock reads the locked
-    /// row as committed after the wait but everything else as it was when the statement began, so nothing but the row
-    /// is read in the first. (One statement with a second run after a wait was measured slower: docs/performance.md.)
+    /// A booking that waited for the lock reads the locked row as the holder left it, but the rest of the statement
+    /// (the bookings, the override test) as it was when the statement began, before the holder committed. Every change
+    /// to the human's bookings or overrides bumps its version, so a version that moved while the statement waited is
+    /// seen here, and the statement runs once more, now holding the lock and without waiting.
     /// </remarks>
     public async Task<HumanSchedule?> LockScheduleAsync(Guid organizationId, Guid humanId, TimeRange span, CancellationToken cancellationToken)
     {
-        var human = await LockHumanQuery(db, organizationId, humanId, cancellationToken);
-        if (human is null)
-        {
-            return null;
-        }
-
         var kept = cache.Find(humanId);
-        var rest = await AfterLockQuery(
-            db, organizationId, humanId, kept?.Version ?? -1, span.Start.AddMinutes(-WorkingHours.MaxDuration), span.Start, span.End, cancellationToken);
-        if (rest is null)
+        var row = await LockScheduleQuery(db, organizationId, humanId, kept?.Version ?? -1, span.Start.AddMinutes(-WorkingHours.MaxDuration), span.Start, span.End, cancellationToken);
+        if (row is not null && row.Human.Version != row.VersionBeforeWait)
+        {
+            kept = cache.Find(humanId);
+            row = await RelockScheduleQuery(db, organizationId, humanId, kept?.Version ?? -1, span.Start.AddMinutes(-WorkingHours.MaxDuration), span.Start, span.End, cancellationToken);
+        }
+
+        if (row is null)
         {
             return null;
         }
 
-        versions.Saw(organizationId, rest.OrganizationVersion);
-        return new HumanSchedule(Calendar(human, rest.Overrides, kept), rest.Taken);
+        versions.Saw(organizationId, row.OrganizationVersion);
+        return new HumanSchedule(Calendar(row.Human, row.Overrides, kept), row.Taken);
     }
-
-    // The booking's first read: the human row, tracked, locked until the transaction ends (HumanRowLock).
-    private static readonly Func<SlotflowDbContext, Guid, Guid, CancellationToken, Task<Human?>> LockHumanQuery =
-        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, CancellationToken _) =>
-            db.Humans.TagWith(HumanRowLock.Tag).FirstOrDefault(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId));
-
-    // The booking's second read, under the lock: the organization's version, the human's confirmed bookings near the
-    // interval (no booking is longer than the longest allowed duration, so the lower bound on StartsAt lets the index
-    // seek to the span) and its overrides when this process keeps no copy at the version the row shows (-1 when none
-    // is kept; the version test names the human by the parameter, so the database evaluates it once). The bookings are
-    // joined on the row's id, which SQLite can translate without APPLY.
-    private static readonly Func<SlotflowDbContext, Guid, Guid, int, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<AfterLock?>> AfterLockQuery =
-        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, int keptVersion, DateTimeOffset earliestStart, DateTimeOffset start, DateTimeOffset end, CancellationToken _) =>
-            db.Humans.AsNoTracking()
-                .Where(h => h.Id == humanId)
-                .Select(h => new AfterLock(
-                    db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Version).FirstOrDefault(),
-                    db.Bookings
-                        .Where(b => b.HumanId == h.Id && b.Status == BookingStatus.Confirmed
-                            && b.StartsAt > earliestStart && b.StartsAt < end && b.EndsAt > start)
-                        .Select(b => new TimeRange(b.StartsAt, b.EndsAt))
-                        .ToList(),
-                    h.Overrides.Where(o => db.Humans.Any(x => x.Id == humanId && x.OverridesVersion != keptVersion)).ToList()))
-                .FirstOrDefault());
 
     // A slot query's first read: the human's version, to tell whether a kept calendar is current, and its confirmed
     // bookings in the span, in one statement.
@@ -146,7 +150,7 @@ internal sealed class HumanRepository(
 
     private sealed record VersionedTaken(int Version, List<TimeRange> Taken);
 
-    private sealed record AfterLock(int OrganizationVersion, List<TimeRange> Taken, List<ScheduleOverride> Overrides);
+    private sealed record LockedRow(Human Human, List<ScheduleOverride> Overrides, List<TimeRange> Taken, int VersionBeforeWait, int OrganizationVersion);
 
     public Task<Human?> FindActiveWithOverridesAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken) =>
         FindActiveWithOverridesQuery(db, organizationId, humanId, cancellationToken);
