@@ -38,7 +38,7 @@ public static class SlotflowApi
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(CreateHumanCommand), typeof(Booking)];
-            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+            options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(ConflictRetryBehavior<,>)];
         });
 
         // /v1 has no [Authorize]: the fallback authenticates by path, i.e. customer keys only there (an admin key is a

@@ -95,9 +95,8 @@ public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(op
     /// <remarks>
     /// On SQLite the work joins the next group commit (see <see cref="SqliteGroupCommit"/>). On the servers it runs
     /// under the provider's execution strategy, so a transient fault (dropped connection, deadlock, serialization
-    /// failure) runs the whole unit again from fresh reads; what is still transient after its retries is answered like
-    /// a lost race, by the caller deciding again. When the request carries an Idempotency-Key, the value the work
-    /// returns is its command's answer: it is stored in the same transaction (see <see cref="PendingIdempotentAnswer"/>).
+    /// failure) runs the whole unit again from fresh reads. When the request carries an Idempotency-Key, the value the
+    /// work returns is its command's answer: it is stored in the same transaction (see <see cref="PendingIdempotentAnswer"/>).
     /// </remarks>
     async Task<T> IUnitOfWork.InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {
@@ -140,28 +139,25 @@ public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(op
             return await groupCommit.RunAsync(this, work, cancellationToken);
         }
 
+        // The strategy is the one loop for transient faults on the servers (it runs the unit again from fresh reads);
+        // a lost race leaves as a ConcurrencyConflictException, which it does not retry, for the mediator's one loop
+        // for conflicts (ConflictRetryBehavior). A fault that outlasts the strategy is not turned into a conflict, so
+        // the two loops never multiply.
         var attempt = 0;
-        try
-        {
-            return await Database.CreateExecutionStrategy().ExecuteAsync(
-                async ct =>
+        return await Database.CreateExecutionStrategy().ExecuteAsync(
+            async ct =>
+            {
+                if (attempt++ > 0)
                 {
-                    if (attempt++ > 0)
-                    {
-                        ChangeTracker.Clear();
-                    }
+                    ChangeTracker.Clear();
+                }
 
-                    await using var transaction = await Database.BeginTransactionAsync(ct);
-                    var result = await work();
-                    await transaction.CommitAsync(ct);
-                    return result;
-                },
-                cancellationToken);
-        }
-        catch (Exception fault) when (TransientFault.IsTransient(fault) || fault is RetryLimitExceededException)
-        {
-            throw new ConcurrencyConflictException(fault);
-        }
+                await using var transaction = await Database.BeginTransactionAsync(ct);
+                var result = await work();
+                await transaction.CommitAsync(ct);
+                return result;
+            },
+            cancellationToken);
     }
 
     private async Task<IDisposable?> EnterWriteGateAsync(CancellationToken cancellationToken) =>

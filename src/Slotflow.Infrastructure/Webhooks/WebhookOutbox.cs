@@ -17,6 +17,9 @@ internal sealed record ClaimedDelivery(Guid Id, Guid ClaimToken, string Event, s
 /// </summary>
 internal sealed class WebhookOutbox(SlotflowDbContext db)
 {
+    /// <summary>Every conflict on recording an attempt is a manual retry that committed; this is a backstop.</summary>
+    private const int MaxRecordRounds = 50;
+
     private IUnitOfWork UnitOfWork => db;
 
     /// <summary>
@@ -102,7 +105,7 @@ internal sealed class WebhookOutbox(SlotflowDbContext db)
                 await UnitOfWork.SaveChangesAsync(cancellationToken);
                 return true;
             }
-            catch (ConcurrencyConflictException) when (round < ConcurrencyRetry.MaxAttempts)
+            catch (ConcurrencyConflictException) when (round < MaxRecordRounds)
             {
                 UnitOfWork.DiscardChanges();
             }

@@ -254,7 +254,7 @@ public sealed class CreateBookingCommandHandlerTests
             .Returns(Task.CompletedTask)
             .Returns(Task.CompletedTask);
 
-        var dto = await _handler.Handle(Command(), CancellationToken.None);
+        var dto = await ConflictRetry.Send(_handler, Command(), _unitOfWork.Object);
 
         Assert.That(dto.StartsAt, Is.EqualTo(MondayTen));
         _unitOfWork.Verify(u => u.DiscardChanges(), Times.Once);
@@ -272,7 +272,7 @@ public sealed class CreateBookingCommandHandlerTests
             .ReturnsAsync(new HumanSchedule(new HumanCalendar(_human, _human.Overrides), []))
             .ReturnsAsync(new HumanSchedule(new HumanCalendar(_human, _human.Overrides), [new TimeRange(MondayTen, MondayTen.AddMinutes(30))]));
 
-        Assert.That(async () => await _handler.Handle(Command(), CancellationToken.None), ThrowsDomainError(ErrorCode.SlotUnavailable));
+        Assert.That(async () => await ConflictRetry.Send(_handler, Command(), _unitOfWork.Object), ThrowsDomainError(ErrorCode.SlotUnavailable));
         _unitOfWork.Verify(u => u.DiscardChanges(), Times.Once);
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
     }
@@ -283,10 +283,10 @@ public sealed class CreateBookingCommandHandlerTests
         _unitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ConcurrencyConflictException(new InvalidOperationException("token changed")));
 
-        Assert.That(async () => await _handler.Handle(Command(), CancellationToken.None), ThrowsDomainError(ErrorCode.SlotUnavailable));
+        Assert.That(async () => await ConflictRetry.Send(_handler, Command(), _unitOfWork.Object), ThrowsDomainError(ErrorCode.SlotUnavailable));
         _humans.Verify(
             h => h.LockScheduleAsync(_organization.Id, _human.Id, It.IsAny<TimeRange>(), It.IsAny<CancellationToken>()),
-            Times.Exactly(CreateBookingCommandHandler.MaxDecisions));
+            Times.Exactly(CreateBookingCommand.MaxDecisions));
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
 

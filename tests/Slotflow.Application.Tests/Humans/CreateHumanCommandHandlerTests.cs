@@ -105,7 +105,7 @@ public sealed class CreateHumanCommandHandlerTests
             .ThrowsAsync(new ConcurrencyConflictException(new InvalidOperationException("token changed")))
             .Returns(Task.CompletedTask);
 
-        var dto = await _handler.Handle(_command, CancellationToken.None);
+        var dto = await ConflictRetry.Send(_handler, _command, _unitOfWork.Object);
 
         Assert.That(dto.Name, Is.EqualTo("Ada Lovelace"));
         _unitOfWork.Verify(u => u.DiscardChanges(), Times.Once);
@@ -123,7 +123,7 @@ public sealed class CreateHumanCommandHandlerTests
         _unitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ConcurrencyConflictException(new InvalidOperationException("token changed")));
 
-        Assert.That(async () => await _handler.Handle(_command, CancellationToken.None), ThrowsDomainError(ErrorCode.LimitReached));
+        Assert.That(async () => await ConflictRetry.Send(_handler, _command, _unitOfWork.Object), ThrowsDomainError(ErrorCode.LimitReached));
         _unitOfWork.Verify(u => u.DiscardChanges(), Times.Once);
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
     }

@@ -81,7 +81,7 @@ public sealed class SetAvailabilityCommandHandlerTests
             .ThrowsAsync(new ConcurrencyConflictException(new InvalidOperationException("token changed")))
             .Returns(Task.CompletedTask);
 
-        var dto = await _handler.Handle(Command(human.Id), CancellationToken.None);
+        var dto = await ConflictRetry.Send(_handler, Command(human.Id), _unitOfWork.Object);
 
         Assert.That(dto.AvailabilityRules, Is.Not.Null);
         _unitOfWork.Verify(u => u.DiscardChanges(), Times.Once);

@@ -64,7 +64,7 @@ public sealed class CreateOverrideCommandHandlerTests
         _unitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ConcurrencyConflictException(new InvalidOperationException("token changed")));
 
-        Assert.That(async () => await _handler.Handle(_command, CancellationToken.None), ThrowsDomainError(ErrorCode.ValidationError));
+        Assert.That(async () => await ConflictRetry.Send(_handler, _command, _unitOfWork.Object), ThrowsDomainError(ErrorCode.ValidationError));
         _unitOfWork.Verify(u => u.DiscardChanges(), Times.Once);
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
     }

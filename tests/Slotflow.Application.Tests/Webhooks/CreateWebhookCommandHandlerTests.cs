@@ -110,7 +110,7 @@ public sealed class CreateWebhookCommandHandlerTests
             .ThrowsAsync(new ConcurrencyConflictException(new InvalidOperationException("token changed")))
             .Returns(Task.CompletedTask);
 
-        await _handler.Handle(_command, CancellationToken.None);
+        await ConflictRetry.Send(_handler, _command, _unitOfWork.Object);
 
         _unitOfWork.Verify(u => u.DiscardChanges(), Times.Once);
         _webhooks.Verify(w => w.CountAsync(_organization.Id, It.IsAny<CancellationToken>()), Times.Exactly(2));

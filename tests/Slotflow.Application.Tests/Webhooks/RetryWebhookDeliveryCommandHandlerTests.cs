@@ -97,7 +97,7 @@ public sealed class RetryWebhookDeliveryCommandHandlerTests
             .ThrowsAsync(new ConcurrencyConflictException(new InvalidOperationException("token changed")))
             .Returns(Task.CompletedTask);
 
-        var dto = await _handler.Handle(_command, CancellationToken.None);
+        var dto = await ConflictRetry.Send(_handler, _command, _unitOfWork.Object);
 
         _unitOfWork.Verify(u => u.DiscardChanges(), Times.Once);
         _deliveries.Verify(d => d.FindAsync(_webhook.Id, stale.Id, It.IsAny<CancellationToken>()), Times.Exactly(2));

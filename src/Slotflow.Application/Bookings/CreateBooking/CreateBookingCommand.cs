@@ -17,13 +17,24 @@ public sealed record CreateBookingCommand(
     int? Duration,
     string? AttendeeName,
     string? AttendeeEmail,
-    JsonElement? Metadata) : ICommand<BookingDto>;
+    JsonElement? Metadata) : ICommand<BookingDto>, IBoundedRedecision
+{
+    /// <summary>The first decision and the one re-decision a lost race gets (no retry storms).</summary>
+    public const int MaxDecisions = 2;
+
+    int IBoundedRedecision.MaxDecisions => MaxDecisions;
+
+    /// <summary>A booking that lost its race twice is answered as a taken slot.</summary>
+    Exception IBoundedRedecision.WhenRacesAreLost() =>
+        new DomainException(ErrorCode.SlotUnavailable, RefusalMessages.For(ErrorCode.SlotUnavailable));
+}
 
 /// <summary>
 /// Decides a booking with the availability engine, in the spec's order (404, 422s, 409, then the 402 quota), and
 /// saves it, the human's token bump and the usage count in one transaction (the quota's 402 is decided last). Reading the human holds it until the
 /// transaction ends, so bookings of one human queue there and each decides on what the one before it saved; a save
-/// that still conflicts is decided once more, and a second conflict is answered as a taken slot (no retry storms).
+/// that still conflicts is decided once more by <see cref="ConflictRetryBehavior{TMessage,TResponse}"/>, and a second
+/// conflict is answered as a taken slot (<see cref="CreateBookingCommand.MaxDecisions"/>).
 /// </summary>
 public sealed class CreateBookingCommandHandler(
     IHumanRepository humans,
@@ -32,50 +43,38 @@ public sealed class CreateBookingCommandHandler(
     IUnitOfWork unitOfWork,
     TimeProvider clock) : ICommandHandler<CreateBookingCommand, BookingDto>
 {
-    /// <summary>The first decision and the one re-decision a lost race gets.</summary>
-    public const int MaxDecisions = 2;
-
     public async ValueTask<BookingDto> Handle(CreateBookingCommand command, CancellationToken cancellationToken)
     {
         var startsAt = command.StartsAt!.Value;
         var duration = command.Duration!.Value;
         var metadata = command.Metadata is { ValueKind: JsonValueKind.Object } json ? json.GetRawText() : null;
 
-        try
-        {
-            return await ConcurrencyRetry.RunAsync(unitOfWork, () => unitOfWork.InTransactionAsync(
-                async () =>
+        return await unitOfWork.InTransactionAsync(
+            async () =>
+            {
+                var now = clock.GetUtcNow();
+                var interval = new TimeRange(startsAt, startsAt.AddMinutes(duration));
+                var schedule = await humans.LockScheduleAsync(command.OrganizationId, command.HumanId!.Value, interval, cancellationToken)
+                    ?? throw DomainException.NotFound("Human");
+                var human = schedule.Calendar.Human;
+
+                if (Availability.For(schedule.Calendar, schedule.Taken).Check(startsAt, duration, now) is { } refusal)
                 {
-                    var now = clock.GetUtcNow();
-                    var interval = new TimeRange(startsAt, startsAt.AddMinutes(duration));
-                    var schedule = await humans.LockScheduleAsync(command.OrganizationId, command.HumanId!.Value, interval, cancellationToken)
-                        ?? throw DomainException.NotFound("Human");
-                    var human = schedule.Calendar.Human;
+                    throw new DomainException(refusal, RefusalMessages.For(refusal));
+                }
 
-                    if (Availability.For(schedule.Calendar, schedule.Taken).Check(startsAt, duration, now) is { } refusal)
-                    {
-                        throw new DomainException(refusal, RefusalMessages.For(refusal));
-                    }
+                human.NoteBookingChange();
+                var booking = Booking.Confirm(
+                    command.OrganizationId, human.Id, startsAt, duration, command.AttendeeName!, command.AttendeeEmail, metadata, now);
+                bookings.Add(booking);
+                await unitOfWork.SaveChangesAsync(cancellationToken);
 
-                    human.NoteBookingChange();
-                    var booking = Booking.Confirm(
-                        command.OrganizationId, human.Id, startsAt, duration, command.AttendeeName!, command.AttendeeEmail, metadata, now);
-                    bookings.Add(booking);
-                    await unitOfWork.SaveChangesAsync(cancellationToken);
-
-                    // Counted last, so the usage row it takes is held only until the commit that follows; a refusal
-                    // (402) still rolls the booking back. A recount's rows and a pack's charge are saved after it.
-                    await quota.ConsumeAsync(command.OrganizationId, now, cancellationToken);
-                    await unitOfWork.SaveChangesAsync(cancellationToken);
-                    return booking.ToDto();
-                },
-                cancellationToken),
-                MaxDecisions);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            unitOfWork.DiscardChanges();
-            throw new DomainException(ErrorCode.SlotUnavailable, RefusalMessages.For(ErrorCode.SlotUnavailable));
-        }
+                // Counted last, so the usage row it takes is held only until the commit that follows; a refusal
+                // (402) still rolls the booking back. A recount's rows and a pack's charge are saved after it.
+                await quota.ConsumeAsync(command.OrganizationId, now, cancellationToken);
+                await unitOfWork.SaveChangesAsync(cancellationToken);
+                return booking.ToDto();
+            },
+            cancellationToken);
     }
 }

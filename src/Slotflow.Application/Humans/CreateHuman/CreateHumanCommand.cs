@@ -17,7 +17,7 @@ public sealed class CreateHumanCommandHandler(
 {
     // In a transaction that returns the answer, so that an Idempotency-Key's stored answer commits with the human.
     public async ValueTask<HumanDto> Handle(CreateHumanCommand command, CancellationToken cancellationToken) =>
-        await ConcurrencyRetry.RunAsync(unitOfWork, () => unitOfWork.InTransactionAsync(
+        await unitOfWork.InTransactionAsync(
             async () =>
             {
                 var organization = await organizations.FindAsync(command.OrganizationId, cancellationToken)
@@ -31,5 +31,5 @@ public sealed class CreateHumanCommandHandler(
                 await unitOfWork.SaveChangesAsync(cancellationToken);
                 return human.ToDto();
             },
-            cancellationToken));
+            cancellationToken);
 }

@@ -10,13 +10,12 @@ public sealed record DeleteHumanCommand(Guid OrganizationId, Guid HumanId) : ICo
 public sealed class DeleteHumanCommandHandler(IHumanRepository humans, IUnitOfWork unitOfWork)
     : ICommandHandler<DeleteHumanCommand, DeletedDto>
 {
-    public async ValueTask<DeletedDto> Handle(DeleteHumanCommand command, CancellationToken cancellationToken) =>
-        await ConcurrencyRetry.RunAsync(unitOfWork, async () =>
-        {
-            var human = await humans.FindActiveAsync(command.OrganizationId, command.HumanId, cancellationToken)
-                ?? throw DomainException.NotFound("Human");
-            human.Deactivate();
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-            return new DeletedDto(true, human.Id);
-        });
+    public async ValueTask<DeletedDto> Handle(DeleteHumanCommand command, CancellationToken cancellationToken)
+    {
+        var human = await humans.FindActiveAsync(command.OrganizationId, command.HumanId, cancellationToken)
+            ?? throw DomainException.NotFound("Human");
+        human.Deactivate();
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return new DeletedDto(true, human.Id);
+    }
 }

@@ -25,13 +25,10 @@ public sealed class SetAvailabilityCommandHandler(IHumanRepository humans, IUnit
             ClockTime.Parse(command.WorkEnd!, allowEndOfDay: true),
             command.MeetingDurations!);
 
-        return await ConcurrencyRetry.RunAsync(unitOfWork, async () =>
-        {
-            var human = await humans.FindActiveAsync(command.OrganizationId, command.HumanId, cancellationToken)
-                ?? throw DomainException.NotFound("Human");
-            human.SetWorkingHours(workingHours);
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-            return human.ToDetailsDto();
-        });
+        var human = await humans.FindActiveAsync(command.OrganizationId, command.HumanId, cancellationToken)
+            ?? throw DomainException.NotFound("Human");
+        human.SetWorkingHours(workingHours);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return human.ToDetailsDto();
     }
 }

@@ -11,15 +11,14 @@ public sealed record CreateApiKeyCommand(Guid OrganizationId, string? Name) : IC
 public sealed class CreateApiKeyCommandHandler(IOrganizationRepository organizations, IUnitOfWork unitOfWork, TimeProvider clock)
     : ICommandHandler<CreateApiKeyCommand, CreatedApiKeyDto>
 {
-    public async ValueTask<CreatedApiKeyDto> Handle(CreateApiKeyCommand command, CancellationToken cancellationToken) =>
-        await ConcurrencyRetry.RunAsync(unitOfWork, async () =>
-        {
-            var organization = await organizations.FindWithApiKeysAsync(command.OrganizationId, cancellationToken)
-                ?? throw DomainException.NotFound("Organization");
-            var plaintext = organization.IssueApiKey(command.Name!, clock.GetUtcNow());
-            var hash = ApiKeySecret.Hash(plaintext);
-            var key = organization.ApiKeys.Single(k => k.Hash == hash);
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-            return new CreatedApiKeyDto(key.Id, key.Name, key.Prefix, key.CreatedAt, key.LastUsedAt, key.RevokedAt, plaintext);
-        });
+    public async ValueTask<CreatedApiKeyDto> Handle(CreateApiKeyCommand command, CancellationToken cancellationToken)
+    {
+        var organization = await organizations.FindWithApiKeysAsync(command.OrganizationId, cancellationToken)
+            ?? throw DomainException.NotFound("Organization");
+        var plaintext = organization.IssueApiKey(command.Name!, clock.GetUtcNow());
+        var hash = ApiKeySecret.Hash(plaintext);
+        var key = organization.ApiKeys.Single(k => k.Hash == hash);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return new CreatedApiKeyDto(key.Id, key.Name, key.Prefix, key.CreatedAt, key.LastUsedAt, key.RevokedAt, plaintext);
+    }
 }

@@ -21,15 +21,12 @@ public sealed class CreateOrganizationCommandHandler(IOrganizationRepository org
     public async ValueTask<CreatedOrganizationDto> Handle(CreateOrganizationCommand command, CancellationToken cancellationToken)
     {
         var plan = PlanNames.Parse(command.Plan);
-        return await ConcurrencyRetry.RunAsync(unitOfWork, async () =>
-        {
-            var now = clock.GetUtcNow();
-            var organization = Organization.Create(command.Name!, plan, command.AutoPurchase, now);
-            var apiKey = organization.IssueApiKey(FirstKeyName, now);
-            organizations.Add(organization);
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-            return new CreatedOrganizationDto(
-                organization.Id, organization.Name, PlanNames.ToName(plan), organization.AutoPurchase, organization.CreatedAt, apiKey);
-        });
+        var now = clock.GetUtcNow();
+        var organization = Organization.Create(command.Name!, plan, command.AutoPurchase, now);
+        var apiKey = organization.IssueApiKey(FirstKeyName, now);
+        organizations.Add(organization);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return new CreatedOrganizationDto(
+            organization.Id, organization.Name, PlanNames.ToName(plan), organization.AutoPurchase, organization.CreatedAt, apiKey);
     }
 }

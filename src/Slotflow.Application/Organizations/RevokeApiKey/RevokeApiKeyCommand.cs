@@ -17,14 +17,13 @@ public sealed class RevokeApiKeyCommandHandler(IOrganizationRepository organizat
 {
     // revoked_at is a concurrency token: of two racing revokes, the later one finds the key revoked on the second
     // look and answers the first revocation time, the one kept.
-    public async ValueTask<ApiKeyDto> Handle(RevokeApiKeyCommand command, CancellationToken cancellationToken) =>
-        await ConcurrencyRetry.RunAsync(unitOfWork, async () =>
-        {
-            var organization = await organizations.FindWithApiKeysAsync(command.OrganizationId, cancellationToken)
-                ?? throw DomainException.NotFound("Organization");
-            var key = organization.RevokeApiKey(command.ApiKeyId, clock.GetUtcNow());
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-            keys.Forget(key.Id);
-            return key.ToDto();
-        });
+    public async ValueTask<ApiKeyDto> Handle(RevokeApiKeyCommand command, CancellationToken cancellationToken)
+    {
+        var organization = await organizations.FindWithApiKeysAsync(command.OrganizationId, cancellationToken)
+            ?? throw DomainException.NotFound("Organization");
+        var key = organization.RevokeApiKey(command.ApiKeyId, clock.GetUtcNow());
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        keys.Forget(key.Id);
+        return key.ToDto();
+    }
 }

@@ -16,14 +16,13 @@ public sealed class UpdateOrganizationCommandHandler(IOrganizationRepository org
 {
     // The plan change bumps the organization's token, so it conflicts with another change (or a cap claim) made
     // meanwhile; the loser applies its change again on top.
-    public async ValueTask<OrganizationDto> Handle(UpdateOrganizationCommand command, CancellationToken cancellationToken) =>
-        await ConcurrencyRetry.RunAsync(unitOfWork, async () =>
-        {
-            var organization = await organizations.FindAsync(command.OrganizationId, cancellationToken)
-                ?? throw DomainException.NotFound("Organization");
-            var plan = command.Plan is null ? organization.Plan : PlanNames.Parse(command.Plan);
-            organization.ChangePlan(plan, command.AutoPurchase);
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-            return organization.ToDto();
-        });
+    public async ValueTask<OrganizationDto> Handle(UpdateOrganizationCommand command, CancellationToken cancellationToken)
+    {
+        var organization = await organizations.FindAsync(command.OrganizationId, cancellationToken)
+            ?? throw DomainException.NotFound("Organization");
+        var plan = command.Plan is null ? organization.Plan : PlanNames.Parse(command.Plan);
+        organization.ChangePlan(plan, command.AutoPurchase);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return organization.ToDto();
+    }
 }

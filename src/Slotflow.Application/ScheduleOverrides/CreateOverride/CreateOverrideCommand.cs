@@ -34,7 +34,7 @@ public sealed class CreateOverrideCommandHandler(IHumanRepository humans, IUnitO
         var recurrence = command.Recurrence is null ? null : ToRule(command.Recurrence);
 
         // In a transaction that returns the answer, so that an Idempotency-Key's stored answer commits with the override.
-        return await ConcurrencyRetry.RunAsync(unitOfWork, () => unitOfWork.InTransactionAsync(
+        return await unitOfWork.InTransactionAsync(
             async () =>
             {
                 var human = await humans.FindActiveAsync(command.OrganizationId, command.HumanId, cancellationToken)
@@ -45,7 +45,7 @@ public sealed class CreateOverrideCommandHandler(IHumanRepository humans, IUnitO
                 await unitOfWork.SaveChangesAsync(cancellationToken);
                 return added.ToDto();
             },
-            cancellationToken));
+            cancellationToken);
     }
 
     private static RecurrenceRule ToRule(RecurrenceInput input)

@@ -11,13 +11,12 @@ public sealed record DeleteOverrideCommand(Guid OrganizationId, Guid HumanId, Gu
 public sealed class DeleteOverrideCommandHandler(IHumanRepository humans, IUnitOfWork unitOfWork)
     : ICommandHandler<DeleteOverrideCommand, DeletedDto>
 {
-    public async ValueTask<DeletedDto> Handle(DeleteOverrideCommand command, CancellationToken cancellationToken) =>
-        await ConcurrencyRetry.RunAsync(unitOfWork, async () =>
-        {
-            var human = await humans.FindActiveWithOverridesAsync(command.OrganizationId, command.HumanId, cancellationToken)
-                ?? throw DomainException.NotFound("Human");
-            human.RemoveOverride(command.OverrideId);
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-            return new DeletedDto(true, command.OverrideId);
-        });
+    public async ValueTask<DeletedDto> Handle(DeleteOverrideCommand command, CancellationToken cancellationToken)
+    {
+        var human = await humans.FindActiveWithOverridesAsync(command.OrganizationId, command.HumanId, cancellationToken)
+            ?? throw DomainException.NotFound("Human");
+        human.RemoveOverride(command.OverrideId);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return new DeletedDto(true, command.OverrideId);
+    }
 }

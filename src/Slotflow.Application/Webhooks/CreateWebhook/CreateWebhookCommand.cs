@@ -25,7 +25,7 @@ public sealed class CreateWebhookCommandHandler(
         }
 
         // In a transaction that returns the answer, so that an Idempotency-Key's stored answer commits with the webhook.
-        return await ConcurrencyRetry.RunAsync(unitOfWork, () => unitOfWork.InTransactionAsync(
+        return await unitOfWork.InTransactionAsync(
             async () =>
             {
                 var organization = await organizations.FindAsync(command.OrganizationId, cancellationToken)
@@ -44,6 +44,6 @@ public sealed class CreateWebhookCommandHandler(
                 await unitOfWork.SaveChangesAsync(cancellationToken);
                 return webhook.ToDto();
             },
-            cancellationToken));
+            cancellationToken);
     }
 }

@@ -14,16 +14,15 @@ public sealed class DeleteWebhookCommandHandler(IOrganizationRepository organiza
     : ICommandHandler<DeleteWebhookCommand, DeletedDto>
 {
     // A delete that lost to another deleting the same webhook finds it gone on the second look: 404, as it would after.
-    public async ValueTask<DeletedDto> Handle(DeleteWebhookCommand command, CancellationToken cancellationToken) =>
-        await ConcurrencyRetry.RunAsync(unitOfWork, async () =>
-        {
-            var webhook = await webhooks.FindAsync(command.OrganizationId, command.WebhookId, cancellationToken)
-                ?? throw DomainException.NotFound("Webhook");
-            var organization = await organizations.FindAsync(command.OrganizationId, cancellationToken)
-                ?? throw DomainException.NotFound("Organization");
-            organization.ReleaseWebhookSlot();
-            webhooks.Remove(webhook);
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-            return new DeletedDto(true, webhook.Id);
-        });
+    public async ValueTask<DeletedDto> Handle(DeleteWebhookCommand command, CancellationToken cancellationToken)
+    {
+        var webhook = await webhooks.FindAsync(command.OrganizationId, command.WebhookId, cancellationToken)
+            ?? throw DomainException.NotFound("Webhook");
+        var organization = await organizations.FindAsync(command.OrganizationId, cancellationToken)
+            ?? throw DomainException.NotFound("Organization");
+        organization.ReleaseWebhookSlot();
+        webhooks.Remove(webhook);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return new DeletedDto(true, webhook.Id);
+    }
 }

@@ -20,7 +20,7 @@ public sealed class RetryWebhookDeliveryCommandHandler(
 
         // The worker may record an attempt on the same row meanwhile; the delivery's token makes the later save start over.
         // In a transaction that returns the answer, so that an Idempotency-Key's stored answer commits with the retry.
-        return await ConcurrencyRetry.RunAsync(unitOfWork, () => unitOfWork.InTransactionAsync(
+        return await unitOfWork.InTransactionAsync(
             async () =>
             {
                 var delivery = await deliveries.FindAsync(command.WebhookId, command.DeliveryId, cancellationToken)
@@ -29,6 +29,6 @@ public sealed class RetryWebhookDeliveryCommandHandler(
                 await unitOfWork.SaveChangesAsync(cancellationToken);
                 return delivery.ToDto();
             },
-            cancellationToken));
+            cancellationToken);
     }
 }

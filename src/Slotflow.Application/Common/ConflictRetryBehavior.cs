@@ -1,0 +1,43 @@
+using Mediator;
+using Slotflow.Domain.Common;
+
+namespace Slotflow.Application.Common;
+
+/// <summary>
+/// The one retry loop for writes: a command whose save lost a race (a concurrency token moved, a row it relies on
+/// changed, a transient fault) is decided again from fresh reads, so a lost race is answered by the rules (402, 409,
+/// …) rather than by an error. Queries pass through. The unit of work runs the provider's execution strategy once per
+/// decision and does not retry on its own.
+/// </summary>
+public sealed class ConflictRetryBehavior<TMessage, TResponse>(IUnitOfWork unitOfWork) : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    /// <summary>Each conflict means another request committed, so decisions are bounded by the writers racing; this is a backstop.</summary>
+    public const int MaxDecisions = 50;
+
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (message is not IBaseCommand)
+        {
+            return await next(message, cancellationToken);
+        }
+
+        var bounded = message as IBoundedRedecision;
+        var maxDecisions = bounded?.MaxDecisions ?? MaxDecisions;
+        for (var decision = 1; ; decision++)
+        {
+            try
+            {
+                return await next(message, cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (decision < maxDecisions || bounded is not null)
+            {
+                unitOfWork.DiscardChanges();
+                if (decision >= maxDecisions)
+                {
+                    throw bounded!.WhenRacesAreLost();
+                }
+            }
+        }
+    }
+}
