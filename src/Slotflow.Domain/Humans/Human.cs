@@ -1,4 +1,6 @@
+using Slotflow.Domain.Bookings;
 using Slotflow.Domain.Common;
+using Slotflow.Domain.Scheduling;
 
 namespace Slotflow.Domain.Humans;
 
@@ -132,6 +134,27 @@ public sealed class Human
         _overrides.Remove(removed);
         Version++;
         OverridesVersion++;
+    }
+
+    /// <summary>
+    /// Books the interval if this human's rules allow it, in the spec's order, on <paramref name="overrides"/> (its
+    /// overrides, or a copy kept at its overrides version) next to <paramref name="taken"/> (its confirmed bookings
+    /// near the interval); otherwise refuses with the code (<see cref="Availability.Check"/>). Booking bumps the
+    /// human's token, so a racing booking of this human conflicts and is decided again against this one.
+    /// </summary>
+    public Booking Book(
+        IReadOnlyList<ScheduleOverride> overrides, IReadOnlyList<TimeRange> taken, DateTimeOffset startsAt, int durationMinutes,
+        string attendeeName, string? attendeeEmail, string? metadata, DateTimeOffset now)
+    {
+        EnsureActive();
+        if (Availability.For(new HumanCalendar(this, overrides), taken).Check(startsAt, durationMinutes, now) is { } refusal)
+        {
+            throw new DomainException(refusal, RefusalMessages.For(refusal));
+        }
+
+        var booking = Booking.Confirm(OrganizationId, Id, startsAt, durationMinutes, attendeeName, attendeeEmail, metadata, now);
+        NoteBookingChange();
+        return booking;
     }
 
     /// <summary>

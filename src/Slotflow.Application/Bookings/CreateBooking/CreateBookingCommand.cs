@@ -56,16 +56,8 @@ public sealed class CreateBookingCommandHandler(
                 var interval = new TimeRange(startsAt, startsAt.AddMinutes(duration));
                 var schedule = await humans.LockScheduleAsync(command.OrganizationId, command.HumanId!.Value, interval, cancellationToken)
                     ?? throw DomainException.NotFound("Human");
-                var human = schedule.Calendar.Human;
-
-                if (Availability.For(schedule.Calendar, schedule.Taken).Check(startsAt, duration, now) is { } refusal)
-                {
-                    throw new DomainException(refusal, RefusalMessages.For(refusal));
-                }
-
-                human.NoteBookingChange();
-                var booking = Booking.Confirm(
-                    command.OrganizationId, human.Id, startsAt, duration, command.AttendeeName!, command.AttendeeEmail, metadata, now);
+                var booking = schedule.Calendar.Human.Book(
+                    schedule.Calendar.Overrides, schedule.Taken, startsAt, duration, command.AttendeeName!, command.AttendeeEmail, metadata, now);
                 bookings.Add(booking);
                 await unitOfWork.SaveChangesAsync(cancellationToken);
 

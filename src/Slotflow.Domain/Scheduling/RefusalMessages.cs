@@ -1,9 +1,9 @@
 using Slotflow.Domain.Common;
 
-namespace Slotflow.Application.Bookings.CreateBooking;
+namespace Slotflow.Domain.Scheduling;
 
 /// <summary>What an agent is told when the engine refuses an interval.</summary>
-internal static class RefusalMessages
+public static class RefusalMessages
 {
     public static string For(ErrorCode refusal) => refusal switch
     {
