@@ -18,6 +18,7 @@ using Slotflow.Infrastructure.Authentication;
 using Slotflow.Infrastructure.Idempotency;
 using Slotflow.Infrastructure.Persistence;
 using Slotflow.Infrastructure.Persistence.Repositories;
+using Slotflow.Infrastructure.Persistence.Sqlite;
 using Slotflow.Infrastructure.Webhooks;
 
 namespace Slotflow.Infrastructure;
@@ -44,8 +45,7 @@ public static class DependencyInjection
             DatabaseProvider.SqlServer => sp.GetRequiredService<IDbContextFactory<SqlServerSlotflowDbContext>>().CreateDbContext(),
             _ => sp.GetRequiredService<IDbContextFactory<SqliteSlotflowDbContext>>().CreateDbContext(),
         }));
-        services.AddSingleton<SqliteGroupCommit>();
-        services.AddSingleton<SqliteConnectionPool>();
+        services.AddSqliteWriteEngine();
         services.AddScoped<IUnitOfWork, RequestUnitOfWork>();
         services.AddScoped<IHumanRepository, HumanRepository>();
         services.AddSingleton<ScheduleOverrideCache>();
@@ -111,21 +111,14 @@ public static class DependencyInjection
     /// <summary>The scope disposes the context, which returns it to the pool.</summary>
     private static SlotflowDbContext Lease(IServiceProvider services, SlotflowDbContext context)
     {
-        context.Publisher = services.GetRequiredService<IPublisher>();
-        context.IdempotentAnswer = services.GetRequiredService<PendingIdempotentAnswer>();
-
-        if (context.Provider == DatabaseProvider.Sqlite)
+        try
         {
-            context.GroupCommit = services.GetRequiredService<SqliteGroupCommit>();
-            try
-            {
-                context.LeaseConnection(services.GetRequiredService<SqliteConnectionPool>());
-            }
-            catch
-            {
-                context.Dispose(); // the scope never sees it, so it goes back to the pool here
-                throw;
-            }
+            context.Leased(services);
+        }
+        catch
+        {
+            context.Dispose(); // the scope never sees it, so it goes back to the pool here
+            throw;
         }
 
         return context;

@@ -108,9 +108,7 @@ public sealed class OverrideHistoryTests
         // An override added in a transaction left open: it holds the human's row (PostgreSQL) or the one writer (SQLite).
         await using var scope = _factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SlotflowDbContext>();
-        using var writer = TestDatabase.Provider == DatabaseProvider.Sqlite
-            ? await SqliteWriteGate.EnterAsync(db.Database.GetConnectionString()!, CancellationToken.None)
-            : null;
+        using var writer = await db.EnterWriteAsync(CancellationToken.None);
         var booking = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync();

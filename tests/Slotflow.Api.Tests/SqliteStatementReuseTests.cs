@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Slotflow.Api.Tests.Support;
 using Slotflow.Infrastructure.Persistence;
+using Slotflow.Infrastructure.Persistence.Sqlite;
 using SQLitePCL;
 
 namespace Slotflow.Api.Tests;
@@ -121,7 +122,7 @@ public sealed class SqliteStatementReuseTests
         {
             var db = scope.ServiceProvider.GetRequiredService<SlotflowDbContext>();
             await Humans(db, organization.Id).ToListAsync();
-            connection = db.LeasedConnection!;
+            connection = ((SqliteSlotflowDbContext)db).LeasedConnection!;
         }
 
         var kept = connection.KeptStatements;

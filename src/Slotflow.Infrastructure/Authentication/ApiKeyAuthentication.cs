@@ -81,9 +81,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var threshold = now - LastUsedResolution;
         try
         {
-            using var gate = db.Provider == DatabaseProvider.Sqlite
-                ? await SqliteWriteGate.EnterAsync(db.Database.GetConnectionString()!, Context.RequestAborted)
-                : null;
+            using var gate = await db.EnterWriteAsync(Context.RequestAborted);
             await db.ApiKeys
                 .Where(k => k.Id == apiKeyId && (k.LastUsedAt == null || k.LastUsedAt <= threshold))
                 .ExecuteUpdateAsync(set => set.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);

@@ -9,7 +9,7 @@ using Slotflow.Domain.Organizations;
 
 namespace Slotflow.Infrastructure.Persistence;
 
-/// <summary>What runs before the first request: schema migrations, SQLite's journal mode, the development organization.</summary>
+/// <summary>What runs before the first request: schema migrations, settings a provider keeps in the database, the development organization.</summary>
 public static class DatabaseStartup
 {
     public const string DevelopmentApiKeySetting = "Development:ApiKey";
@@ -25,20 +25,11 @@ public static class DatabaseStartup
 
         if (migrate || configuration.GetValue("Database:MigrateOnStartup", defaultValue: true))
         {
-            if (!db.Database.IsSqlite() && await db.Database.CanConnectAsync(cancellationToken))
-            {
-                // Otherwise a server's first migration logs its failed read of the missing history table as an error.
-                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
-            }
-
+            await db.BeforeMigrateAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
         }
 
-        if (db.Database.IsSqlite())
-        {
-            // WAL lets readers proceed while one writer commits; the setting is stored in the database file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        }
+        await db.ApplyDatabaseSettingsAsync(cancellationToken);
 
         var environment = scope.ServiceProvider.GetRequiredService<IHostEnvironment>();
         if (seedDevelopmentOrganization && environment.IsDevelopment())

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 using Mediator;
 using Slotflow.Domain.Bookings;
 using Slotflow.Domain.Common;
@@ -12,8 +14,8 @@ using Slotflow.Infrastructure.Idempotency;
 namespace Slotflow.Infrastructure.Persistence;
 
 /// <summary>
-/// The one model, for every provider. Each provider has a derived context (Providers/) only so that its migrations
-/// form their own set; nothing else differs by type.
+/// The one model, for every provider. Each provider has a derived context, so that its migrations form their own set;
+/// SQLite's also runs its own write engine (Sqlite/SqliteSlotflowDbContext) through the hooks below.
 /// </summary>
 public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(options), IUnitOfWork
 {
@@ -26,15 +28,7 @@ public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(op
     /// <summary>The request's Idempotency-Key answer, written by <see cref="IUnitOfWork.InTransactionAsync{T}"/> (set with the publisher).</summary>
     internal PendingIdempotentAnswer? IdempotentAnswer { get; set; }
 
-    /// <summary>Where SQLite transactions run (set with the publisher); null on the other providers.</summary>
-    internal SqliteGroupCommit? GroupCommit { get; set; }
-
-    /// <summary>SQLite: the open connection the context works on while leased; it goes back to its pool with the context.</summary>
-    internal StatementCachingSqliteConnection? LeasedConnection { get; private set; }
-
-    private SqliteConnectionPool? _connectionPool;
-
-    /// <summary>Which provider this context is: known by its type, where EF Core's IsSqlite() and the like read the provider's assembly name on each call.</summary>
+    /// <summary>Which provider this context is: known by its type, where EF Core's IsNpgsql() and the like read the provider's assembly name on each call.</summary>
     internal abstract DatabaseProvider Provider { get; }
 
     public DbSet<Organization> Organizations => Set<Organization>();
@@ -77,7 +71,7 @@ public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(op
     {
         try
         {
-            using var gate = Database.CurrentTransaction is null ? await EnterWriteGateAsync(cancellationToken) : null;
+            using var gate = Database.CurrentTransaction is null ? await EnterWriteAsync(cancellationToken) : null;
             await SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException conflict)
@@ -93,9 +87,7 @@ public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(op
     }
 
     /// <remarks>
-    /// On SQLite the work joins the next group commit (see <see cref="SqliteGroupCommit"/>). On the servers it runs
-    /// under the provider's execution strategy, so a transient fault (dropped connection, deadlock, serialization
-    /// failure) runs the whole unit again from fresh reads. When the request carries an Idempotency-Key, the value the
+    /// The unit runs where the provider runs transactions (<see cref="RunUnitAsync"/>). When the request carries an Idempotency-Key, the value the
     /// work returns is its command's answer: it is stored in the same transaction (see <see cref="PendingIdempotentAnswer"/>).
     /// </remarks>
     async Task<T> IUnitOfWork.InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
@@ -128,21 +120,23 @@ public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(op
         return result;
     }
 
-    private async Task<T> RunInTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    private Task<T> RunInTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {
         // A save that fails in a unit of work fails the whole unit, which is rolled back and decided again from fresh
         // reads, so EF Core's savepoint around each save would only cost two round trips.
         Database.AutoSavepointsEnabled = false;
-        if (Provider == DatabaseProvider.Sqlite)
-        {
-            var groupCommit = GroupCommit ?? throw new InvalidOperationException("SQLite transactions need the group commit; lease the context from the service provider.");
-            return await groupCommit.RunAsync(this, work, cancellationToken);
-        }
+        return RunUnitAsync(work, cancellationToken);
+    }
 
-        // The strategy is the one loop for transient faults on the servers (it runs the unit again from fresh reads);
-        // a lost race leaves as a ConcurrencyConflictException, which it does not retry, for the mediator's one loop
-        // for conflicts (ConflictRetryBehavior). A fault that outlasts the strategy is not turned into a conflict, so
-        // the two loops never multiply.
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction. On the servers under the provider's execution strategy, the
+    /// one loop for transient faults (it runs the unit again from fresh reads); a lost race leaves as a
+    /// ConcurrencyConflictException, which it does not retry, for the mediator's one loop for conflicts
+    /// (ConflictRetryBehavior). A fault that outlasts the strategy is not turned into a conflict, so the two loops
+    /// never multiply.
+    /// </summary>
+    protected virtual async Task<T> RunUnitAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
         var attempt = 0;
         return await Database.CreateExecutionStrategy().ExecuteAsync(
             async ct =>
@@ -160,49 +154,42 @@ public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(op
             cancellationToken);
     }
 
-    private async Task<IDisposable?> EnterWriteGateAsync(CancellationToken cancellationToken) =>
-        Provider == DatabaseProvider.Sqlite ? await SqliteWriteGate.EnterAsync(Database.GetConnectionString()!, cancellationToken) : null;
+    /// <summary>What a write outside a unit of work holds while it writes; nothing where the database queues writers itself.</summary>
+    internal virtual Task<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => Task.FromResult<IDisposable?>(null);
 
-    void IUnitOfWork.DiscardChanges() => ChangeTracker.Clear();
-
-    internal void LeaseConnection(SqliteConnectionPool pool)
+    /// <summary>Before migrating: a server's first migration otherwise logs its failed read of the missing history table as an error.</summary>
+    internal virtual async Task BeforeMigrateAsync(CancellationToken cancellationToken)
     {
-        var connection = pool.Rent();
-        _connectionPool = pool;
-        LeasedConnection = connection;
-        Database.SetDbConnection(connection, contextOwnsConnection: false);
-    }
-
-    private void ReturnConnection()
-    {
-        if (LeasedConnection is not { } connection)
+        if (await Database.CanConnectAsync(cancellationToken))
         {
-            return;
-        }
-
-        LeasedConnection = null;
-        try
-        {
-            // Back to the connection string it was built with, as the next context from the factory expects.
-            Database.SetDbConnection(null, contextOwnsConnection: true);
-            Database.SetConnectionString(connection.ConnectionString);
-        }
-        finally
-        {
-            _connectionPool!.Return(connection);
-            _connectionPool = null;
+            await this.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         }
     }
 
-    // Going back to the pool: let go of the request's publisher (and with it the request's scope) and connection.
-    public override void Dispose()
+    /// <summary>Settings a provider keeps in the database itself, applied at every start.</summary>
+    internal virtual Task ApplyDatabaseSettingsAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Each time the pooled context is leased to a request's scope: the request's publisher and Idempotency-Key answer.</summary>
+    internal virtual void Leased(IServiceProvider services)
+    {
+        Publisher = services.GetRequiredService<IPublisher>();
+        IdempotentAnswer = services.GetRequiredService<PendingIdempotentAnswer>();
+    }
+
+    /// <summary>Going back to the pool: let go of the request's publisher (and with it the request's scope).</summary>
+    protected virtual void Returning()
     {
         Publisher = null;
         IdempotentAnswer = null;
-        GroupCommit = null;
+    }
+
+    void IUnitOfWork.DiscardChanges() => ChangeTracker.Clear();
+
+    public override void Dispose()
+    {
         try
         {
-            ReturnConnection();
+            Returning();
         }
         finally
         {
@@ -213,12 +200,9 @@ public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(op
 
     public override async ValueTask DisposeAsync()
     {
-        Publisher = null;
-        IdempotentAnswer = null;
-        GroupCommit = null;
         try
         {
-            ReturnConnection();
+            Returning();
         }
         finally
         {
@@ -229,17 +213,4 @@ public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(op
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SlotflowDbContext).Assembly);
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        // SQLite cannot compare or order DateTimeOffset in SQL; UTC ticks in an integer column can.
-        if (Database.IsSqlite())
-        {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
-        }
-    }
-
-    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
-        instant => instant.UtcTicks,
-        ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
 }

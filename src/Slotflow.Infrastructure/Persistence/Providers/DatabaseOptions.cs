@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Slotflow.Infrastructure.Persistence.Sqlite;
 
 namespace Slotflow.Infrastructure.Persistence;
 

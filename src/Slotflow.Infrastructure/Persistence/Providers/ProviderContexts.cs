@@ -3,12 +3,8 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace Slotflow.Infrastructure.Persistence;
 
-// One derived context per provider, so that each has its own checked-in migration set (Migrations/<Provider>).
-
-public sealed class SqliteSlotflowDbContext(DbContextOptions<SqliteSlotflowDbContext> options) : SlotflowDbContext(options)
-{
-    internal override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-}
+// One derived context per provider, so that each has its own checked-in migration set (Migrations/<Provider>);
+// SQLite's is in Sqlite/ with its write engine.
 
 public sealed class PostgresSlotflowDbContext(DbContextOptions<PostgresSlotflowDbContext> options) : SlotflowDbContext(options)
 {

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Slotflow.Infrastructure.Persistence;
+namespace Slotflow.Infrastructure.Persistence.Sqlite;
 
 /// <summary>
 /// SQLite takes one writer at a time and makes the others sleep and poll for the lock, which wastes most of the

@@ -3,7 +3,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Slotflow.Infrastructure.Persistence;
+namespace Slotflow.Infrastructure.Persistence.Sqlite;
 
 /// <summary>
 /// SQLite's write transactions, several to one commit. SQLite has one writer, and each commit waits for the disk
@@ -33,7 +33,7 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> on <paramref name="context"/> in the next batch; returns once the batch is committed.</summary>
-    public async Task<T> RunAsync<T>(SlotflowDbContext context, Func<Task<T>> work, CancellationToken cancellationToken)
+    public async Task<T> RunAsync<T>(SqliteSlotflowDbContext context, Func<Task<T>> work, CancellationToken cancellationToken)
     {
         var ownConnection = context.LeasedConnection ?? throw new InvalidOperationException("The context has no connection of its own to come back to; lease it from the service provider.");
         var unit = new Unit(context, ownConnection, async () => await work(), cancellationToken);

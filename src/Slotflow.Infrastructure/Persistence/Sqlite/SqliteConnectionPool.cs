@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
 
-namespace Slotflow.Infrastructure.Persistence;
+namespace Slotflow.Infrastructure.Persistence.Sqlite;
 
 /// <summary>
 /// Open SQLite connections kept between requests with their prepared statements (see

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Slotflow.Infrastructure.Persistence;
+namespace Slotflow.Infrastructure.Persistence.Sqlite;
 
 /// <summary>Creates the folder of a file-based SQLite database, so a fresh clone runs without set-up.</summary>
 internal static class SqliteDatabaseFolder

@@ -2,7 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Slotflow.Infrastructure.Persistence;
+namespace Slotflow.Infrastructure.Persistence.Sqlite;
 
 /// <summary>
 /// Gives EF Core, for each query it runs on a <see cref="StatementCachingSqliteConnection"/>, that connection's kept
