@@ -8,7 +8,7 @@ using Slotflow.Domain.Common;
 using Slotflow.Domain.Humans;
 using Slotflow.Domain.Organizations;
 using Slotflow.Domain.Scheduling;
-using static Slotflow.Application.Tests.DomainAssert;
+using static Slotflow.Domain.Tests.DomainAssert;
 
 namespace Slotflow.Application.Tests.Bookings;
 

@@ -5,7 +5,7 @@ using Slotflow.Application.Humans.CreateHuman;
 using Slotflow.Domain.Common;
 using Slotflow.Domain.Humans;
 using Slotflow.Domain.Organizations;
-using static Slotflow.Application.Tests.DomainAssert;
+using static Slotflow.Domain.Tests.DomainAssert;
 
 namespace Slotflow.Application.Tests.Humans;
 

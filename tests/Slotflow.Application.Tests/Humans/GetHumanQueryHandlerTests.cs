@@ -3,7 +3,7 @@ using Slotflow.Application.Humans;
 using Slotflow.Application.Humans.GetHuman;
 using Slotflow.Domain.Common;
 using Slotflow.Domain.Humans;
-using static Slotflow.Application.Tests.DomainAssert;
+using static Slotflow.Domain.Tests.DomainAssert;
 
 namespace Slotflow.Application.Tests.Humans;
 

@@ -2,7 +2,7 @@ using Moq;
 using Slotflow.Application.Humans.SetAvailability;
 using Slotflow.Domain.Common;
 using Slotflow.Domain.Humans;
-using static Slotflow.Application.Tests.DomainAssert;
+using static Slotflow.Domain.Tests.DomainAssert;
 
 namespace Slotflow.Application.Tests.Humans;
 

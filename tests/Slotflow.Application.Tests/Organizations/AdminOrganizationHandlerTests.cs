@@ -13,7 +13,7 @@ using Slotflow.Domain.Common;
 using Slotflow.Domain.Humans;
 using Slotflow.Domain.Organizations;
 using Slotflow.Domain.Webhooks;
-using static Slotflow.Application.Tests.DomainAssert;
+using static Slotflow.Domain.Tests.DomainAssert;
 
 namespace Slotflow.Application.Tests.Organizations;
 

@@ -3,7 +3,7 @@ using Moq;
 using Slotflow.Application.Organizations.CreateOrganization;
 using Slotflow.Domain.Common;
 using Slotflow.Domain.Organizations;
-using static Slotflow.Application.Tests.DomainAssert;
+using static Slotflow.Domain.Tests.DomainAssert;
 
 namespace Slotflow.Application.Tests.Organizations;
 

@@ -5,7 +5,7 @@ using Slotflow.Application.ScheduleOverrides.CreateOverride;
 using Slotflow.Application.Tests.Humans;
 using Slotflow.Domain.Common;
 using Slotflow.Domain.Humans;
-using static Slotflow.Application.Tests.DomainAssert;
+using static Slotflow.Domain.Tests.DomainAssert;
 
 namespace Slotflow.Application.Tests.ScheduleOverrides;
 

@@ -5,7 +5,7 @@ using Slotflow.Application.Webhooks.CreateWebhook;
 using Slotflow.Domain.Common;
 using Slotflow.Domain.Organizations;
 using Slotflow.Domain.Webhooks;
-using static Slotflow.Application.Tests.DomainAssert;
+using static Slotflow.Domain.Tests.DomainAssert;
 
 namespace Slotflow.Application.Tests.Webhooks;
 

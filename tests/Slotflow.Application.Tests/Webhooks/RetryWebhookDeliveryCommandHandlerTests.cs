@@ -4,7 +4,7 @@ using Slotflow.Application.Webhooks;
 using Slotflow.Application.Webhooks.RetryDelivery;
 using Slotflow.Domain.Common;
 using Slotflow.Domain.Webhooks;
-using static Slotflow.Application.Tests.DomainAssert;
+using static Slotflow.Domain.Tests.DomainAssert;
 
 namespace Slotflow.Application.Tests.Webhooks;
 
