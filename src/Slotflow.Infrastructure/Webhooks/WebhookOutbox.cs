@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Slotflow.Application.Common;
 using Slotflow.Domain.Common;
 using Slotflow.Domain.Webhooks;
 using Slotflow.Infrastructure.Persistence;
