@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using Slotflow.Application.Common;
+using Slotflow.Api.Wire;
 using Slotflow.Application.Slots;
 
 namespace Slotflow.Benchmarks;

@@ -7,7 +7,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Slotflow.Api.Errors;
 using Slotflow.Api.Idempotency;
 using Slotflow.Api.Operations;
-using Slotflow.Application;
+using Slotflow.Api.Validation;
+using Slotflow.Api.Wire;
+using Slotflow.Application.Webhooks.EnqueueDeliveries;
 using Slotflow.Domain.Bookings;
 using Slotflow.Application.Common;
 using Slotflow.Application.Humans.CreateHuman;
@@ -32,13 +34,14 @@ public static class SlotflowApi
 
         var services = builder.Services;
         services.Replace(ServiceDescriptor.Singleton<IHttpContextFactory, RequestIdHttpContextFactory>());
-        services.AddApplication();
+        services.AddRequestValidation();
+        services.AddSingleton<IWebhookPayloadWriter, WireJsonWebhookPayloads>();
         services.AddInfrastructure();
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(CreateHumanCommand), typeof(Booking)];
-            options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(ConflictRetryBehavior<,>)];
+            options.PipelineBehaviors = [typeof(ConflictRetryBehavior<,>)];
         });
 
         // /v1 has no [Authorize]: the fallback authenticates by path, i.e. customer keys only there (an admin key is a
@@ -54,6 +57,7 @@ public static class SlotflowApi
         services.AddControllers(options =>
             {
                 RemoveFilter<UnsupportedContentTypeFilter>(options.Filters);
+                options.Filters.AddService<RequestValidationFilter>();
                 options.Conventions.Add(new ApiResponsesConvention());
             })
             .AddJsonOptions(options => SlotflowJson.ApplyForResponses(options.JsonSerializerOptions))

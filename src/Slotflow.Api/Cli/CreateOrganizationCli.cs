@@ -1,6 +1,6 @@
 using FluentValidation;
 using Mediator;
-using Slotflow.Application.Organizations.CreateOrganization;
+using Slotflow.Api.Contracts;
 using Slotflow.Infrastructure.Persistence;
 
 namespace Slotflow.Api.Cli;
@@ -16,7 +16,7 @@ public static class CreateOrganizationCli
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        if (!TryParse(args, out var command, out var problem))
+        if (!TryParse(args, out var request, out var problem))
         {
             await error.WriteLineAsync(problem);
             await error.WriteLineAsync(Usage);
@@ -31,7 +31,8 @@ public static class CreateOrganizationCli
         await using var scope = app.Services.CreateAsyncScope();
         try
         {
-            var created = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
+            await scope.ServiceProvider.GetRequiredService<IValidator<AdminCreateOrganizationRequest>>().ValidateAndThrowAsync(request);
+            var created = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request.ToCommand());
             await output.WriteLineAsync($"Organization {created.Id} \"{created.Name}\" on the {created.Plan} plan (auto-purchase {(created.AutoPurchase ? "on" : "off")}).");
             await output.WriteLineAsync("API key (shown once; store it now):");
             await output.WriteLineAsync(created.ApiKey);
@@ -48,7 +49,7 @@ public static class CreateOrganizationCli
         }
     }
 
-    private static bool TryParse(string[] args, out CreateOrganizationCommand command, out string problem)
+    private static bool TryParse(string[] args, out AdminCreateOrganizationRequest request, out string problem)
     {
         string? name = null, plan = null;
         var autoPurchase = false;
@@ -75,7 +76,7 @@ public static class CreateOrganizationCli
             }
         }
 
-        command = new CreateOrganizationCommand(name, plan, autoPurchase);
+        request = new AdminCreateOrganizationRequest(name, plan, autoPurchase);
         return problem.Length == 0;
     }
 }

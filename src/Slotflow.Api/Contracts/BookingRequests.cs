@@ -1,4 +1,9 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Slotflow.Api.Wire;
+using Slotflow.Application.Bookings.CreateBooking;
+using Slotflow.Application.Bookings.ListBookings;
+using Slotflow.Domain.Bookings;
 
 namespace Slotflow.Api.Contracts;
 
@@ -9,4 +14,41 @@ public sealed record CreateBookingRequest(
     int? Duration,
     string? AttendeeName,
     string? AttendeeEmail,
-    JsonElement? Metadata);
+    JsonElement? Metadata)
+{
+    /// <summary>The command for a request the validator has accepted.</summary>
+    public CreateBookingCommand ToCommand(Guid organizationId) => new(
+        organizationId,
+        HumanId.GetValueOrDefault(),
+        StartsAt.GetValueOrDefault(),
+        Duration.GetValueOrDefault(),
+        AttendeeName ?? string.Empty,
+        AttendeeEmail,
+        Metadata is { ValueKind: JsonValueKind.Object } json ? json.GetRawText() : null);
+}
+
+/// <summary>GET /v1/bookings. Parameters bind as text so that a malformed one is named by the validator (422).</summary>
+public sealed record ListBookingsRequest : PageRequest
+{
+    [FromQuery(Name = "human_id")]
+    public string? HumanId { get; init; }
+
+    [FromQuery(Name = "status")]
+    public string? Status { get; init; }
+
+    [FromQuery(Name = "date_from")]
+    public string? DateFrom { get; init; }
+
+    [FromQuery(Name = "date_to")]
+    public string? DateTo { get; init; }
+
+    /// <summary>The query for a request the validator has accepted.</summary>
+    public ListBookingsQuery ToQuery(Guid organizationId) => new(
+        organizationId,
+        HumanId is null ? null : Guid.Parse(HumanId),
+        Status switch { null => null, "confirmed" => BookingStatus.Confirmed, _ => BookingStatus.Cancelled },
+        DateFrom is null ? null : BookingBounds.Parse(DateFrom, endOfDay: false),
+        DateTo is null ? null : BookingBounds.Parse(DateTo, endOfDay: true),
+        Paging.Parse(Limit),
+        Paging.Parse(Offset));
+}

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Slotflow.Api.Contracts;
 using Slotflow.Application.Organizations;
-using Slotflow.Application.Organizations.CreateApiKey;
 using Slotflow.Application.Organizations.ListApiKeys;
 using Slotflow.Application.Organizations.RevokeApiKey;
 using Slotflow.Infrastructure.Authentication;
@@ -19,7 +18,7 @@ public sealed class AdminApiKeysController(IMediator mediator) : ControllerBase
     [HttpPost]
     public async Task<ActionResult<CreatedApiKeyDto>> Create(Guid id, [FromBody] AdminCreateApiKeyRequest request, CancellationToken cancellationToken)
     {
-        var created = await mediator.Send(new CreateApiKeyCommand(id, request.Name), cancellationToken);
+        var created = await mediator.Send(request.ToCommand(id), cancellationToken);
         return StatusCode(StatusCodes.Status201Created, created);
     }
 

@@ -6,10 +6,7 @@ using Slotflow.Application.Organizations;
 using Slotflow.Application.Organizations.CreateOrganization;
 using Slotflow.Application.Organizations.GetOrganization;
 using Slotflow.Application.Organizations.GetUsage;
-using Slotflow.Application.Organizations.ListOrganizations;
-using Slotflow.Application.Organizations.UpdateOrganization;
 using Slotflow.Application.Webhooks;
-using Slotflow.Application.Webhooks.ListDeliveries;
 using Slotflow.Infrastructure.Authentication;
 
 namespace Slotflow.Api.Controllers;
@@ -25,16 +22,13 @@ public sealed class AdminOrganizationsController(IMediator mediator) : Controlle
     public async Task<ActionResult<CreatedOrganizationDto>> Create(
         [FromBody] AdminCreateOrganizationRequest request, CancellationToken cancellationToken)
     {
-        var created = await mediator.Send(
-            new CreateOrganizationCommand(request.Name, request.Plan, request.AutoPurchase ?? false), cancellationToken);
+        var created = await mediator.Send(request.ToCommand(), cancellationToken);
         return StatusCode(StatusCodes.Status201Created, created);
     }
 
-    /// <remarks>Parameters bind as text so that a malformed one is named by the validator (422).</remarks>
     [HttpGet]
-    public async Task<OrganizationListDto> List(
-        [FromQuery(Name = "limit")] string? limit, [FromQuery(Name = "offset")] string? offset, CancellationToken cancellationToken) =>
-        await mediator.Send(new ListOrganizationsQuery(limit, offset), cancellationToken);
+    public async Task<OrganizationListDto> List([FromQuery] ListOrganizationsRequest request, CancellationToken cancellationToken) =>
+        await mediator.Send(request.ToQuery(), cancellationToken);
 
     [HttpGet("{id:guid}")]
     public async Task<OrganizationDto> Get(Guid id, CancellationToken cancellationToken) =>
@@ -42,7 +36,7 @@ public sealed class AdminOrganizationsController(IMediator mediator) : Controlle
 
     [HttpPatch("{id:guid}")]
     public async Task<OrganizationDto> Update(Guid id, [FromBody] AdminUpdateOrganizationRequest request, CancellationToken cancellationToken) =>
-        await mediator.Send(new UpdateOrganizationCommand(id, request.Plan, request.AutoPurchase), cancellationToken);
+        await mediator.Send(request.ToCommand(id), cancellationToken);
 
     [HttpGet("{id:guid}/usage")]
     public async Task<UsageDto> Usage(Guid id, CancellationToken cancellationToken) =>
@@ -50,11 +44,6 @@ public sealed class AdminOrganizationsController(IMediator mediator) : Controlle
 
     /// <summary>Every webhook delivery of the organization, newest first, as GET /v1/webhooks/{id}/deliveries shows them.</summary>
     [HttpGet("{id:guid}/webhook-deliveries")]
-    public async Task<WebhookDeliveryListDto> WebhookDeliveries(
-        Guid id,
-        [FromQuery(Name = "status")] string? status,
-        [FromQuery(Name = "limit")] string? limit,
-        [FromQuery(Name = "offset")] string? offset,
-        CancellationToken cancellationToken) =>
-        await mediator.Send(new ListWebhookDeliveriesQuery(id, null, status, limit, offset), cancellationToken);
+    public async Task<WebhookDeliveryListDto> WebhookDeliveries(Guid id, [FromQuery] ListDeliveriesRequest request, CancellationToken cancellationToken) =>
+        await mediator.Send(request.ToQuery(id, webhookId: null), cancellationToken);
 }

@@ -2,11 +2,9 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Slotflow.Api.Contracts;
 using Slotflow.Application.Humans;
-using Slotflow.Application.Humans.CreateHuman;
 using Slotflow.Application.Humans.DeleteHuman;
 using Slotflow.Application.Humans.GetHuman;
 using Slotflow.Application.Humans.ListHumans;
-using Slotflow.Application.Humans.SetAvailability;
 
 namespace Slotflow.Api.Controllers;
 
@@ -17,8 +15,7 @@ public sealed class HumansController(IMediator mediator) : ControllerBase
     [HttpPost]
     public async Task<ActionResult<HumanDto>> Create([FromBody] CreateHumanRequest request, CancellationToken cancellationToken)
     {
-        var human = await mediator.Send(
-            new CreateHumanCommand(User.OrganizationId(), request.Name, request.Timezone, request.Email, request.Role), cancellationToken);
+        var human = await mediator.Send(request.ToCommand(User.OrganizationId()), cancellationToken);
         return CreatedAtAction(nameof(Get), new { id = human.Id }, human);
     }
 
@@ -36,7 +33,5 @@ public sealed class HumansController(IMediator mediator) : ControllerBase
 
     [HttpPut("{id:guid}/availability")]
     public async Task<HumanDetailsDto> SetAvailability(Guid id, [FromBody] SetAvailabilityRequest request, CancellationToken cancellationToken) =>
-        await mediator.Send(
-            new SetAvailabilityCommand(User.OrganizationId(), id, request.WorkingDays, request.WorkStart, request.WorkEnd, request.MeetingDurations),
-            cancellationToken);
+        await mediator.Send(request.ToCommand(User.OrganizationId(), id), cancellationToken);
 }

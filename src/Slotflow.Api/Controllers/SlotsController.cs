@@ -1,7 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Slotflow.Application.Slots;
-using Slotflow.Application.Slots.GetSlots;
+using Slotflow.Api.Contracts;
 
 namespace Slotflow.Api.Controllers;
 
@@ -9,13 +9,7 @@ namespace Slotflow.Api.Controllers;
 [Route("v1/humans/{humanId:guid}/slots")]
 public sealed class SlotsController(IMediator mediator) : ControllerBase
 {
-    /// <remarks>Parameters bind as text so that a malformed one is named by the validator (422), not by model binding.</remarks>
     [HttpGet]
-    public async Task<SlotsDto> Get(
-        Guid humanId,
-        [FromQuery(Name = "date_from")] string? dateFrom,
-        [FromQuery(Name = "date_to")] string? dateTo,
-        [FromQuery(Name = "duration")] string? duration,
-        CancellationToken cancellationToken) =>
-        await mediator.Send(new GetSlotsQuery(User.OrganizationId(), humanId, dateFrom, dateTo, duration), cancellationToken);
+    public async Task<SlotsDto> Get(Guid humanId, [FromQuery] GetSlotsRequest request, CancellationToken cancellationToken) =>
+        await mediator.Send(request.ToQuery(User.OrganizationId(), humanId), cancellationToken);
 }

@@ -3,9 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Slotflow.Api.Contracts;
 using Slotflow.Application.Humans;
 using Slotflow.Application.Webhooks;
-using Slotflow.Application.Webhooks.CreateWebhook;
 using Slotflow.Application.Webhooks.DeleteWebhook;
-using Slotflow.Application.Webhooks.ListDeliveries;
 using Slotflow.Application.Webhooks.ListWebhooks;
 using Slotflow.Application.Webhooks.RetryDelivery;
 
@@ -18,7 +16,7 @@ public sealed class WebhooksController(IMediator mediator) : ControllerBase
     [HttpPost]
     public async Task<ActionResult<WebhookDto>> Create([FromBody] CreateWebhookRequest request, CancellationToken cancellationToken)
     {
-        var webhook = await mediator.Send(new CreateWebhookCommand(User.OrganizationId(), request.Url, request.Events), cancellationToken);
+        var webhook = await mediator.Send(request.ToCommand(User.OrganizationId()), cancellationToken);
         return StatusCode(StatusCodes.Status201Created, webhook);
     }
 
@@ -30,15 +28,9 @@ public sealed class WebhooksController(IMediator mediator) : ControllerBase
     public async Task<DeletedDto> Delete(Guid id, CancellationToken cancellationToken) =>
         await mediator.Send(new DeleteWebhookCommand(User.OrganizationId(), id), cancellationToken);
 
-    /// <remarks>Parameters bind as text so that a malformed one is named by the validator (422).</remarks>
     [HttpGet("{id:guid}/deliveries")]
-    public async Task<WebhookDeliveryListDto> ListDeliveries(
-        Guid id,
-        [FromQuery(Name = "status")] string? status,
-        [FromQuery(Name = "limit")] string? limit,
-        [FromQuery(Name = "offset")] string? offset,
-        CancellationToken cancellationToken) =>
-        await mediator.Send(new ListWebhookDeliveriesQuery(User.OrganizationId(), id, status, limit, offset), cancellationToken);
+    public async Task<WebhookDeliveryListDto> ListDeliveries(Guid id, [FromQuery] ListDeliveriesRequest request, CancellationToken cancellationToken) =>
+        await mediator.Send(request.ToQuery(User.OrganizationId(), id), cancellationToken);
 
     /// <summary>202: the delivery is due at once and the worker sends it; its outcome shows in the deliveries list.</summary>
     [HttpPost("{id:guid}/deliveries/{deliveryId:guid}/retry")]

@@ -12,8 +12,7 @@ public static class InvalidRequestResponse
     public static IActionResult Create(ActionContext context)
     {
         var errors = context.ModelState
-            .Where(entry => entry.Value is { Errors.Count: > 0 })
-            .Select(entry => (entry.Key, Error: entry.Value!.Errors[0]))
+            .SelectMany(entry => entry.Value is { Errors.Count: > 0 } state ? [(entry.Key, Error: state.Errors[0])] : Array.Empty<(string Key, ModelError Error)>())
             .ToList();
 
         // A wrong-typed field is reported both under its JSON path and as an unreadable body: keep the precise one.

@@ -33,9 +33,9 @@ public sealed class ConflictRetryBehavior<TMessage, TResponse>(IUnitOfWork unitO
             catch (ConcurrencyConflictException) when (decision < maxDecisions || bounded is not null)
             {
                 unitOfWork.DiscardChanges();
-                if (decision >= maxDecisions)
+                if (bounded is not null && decision >= maxDecisions)
                 {
-                    throw bounded!.WhenRacesAreLost();
+                    throw bounded.WhenRacesAreLost();
                 }
             }
         }

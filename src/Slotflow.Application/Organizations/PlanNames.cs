@@ -1,4 +1,3 @@
-using Slotflow.Domain.Common;
 using Slotflow.Domain.Organizations;
 
 namespace Slotflow.Application.Organizations;
@@ -9,9 +8,6 @@ public static class PlanNames
     public static readonly IReadOnlyList<string> All = [.. Enum.GetValues<Plan>().Select(ToName)];
 
     public static string ToName(Plan plan) => plan.ToString().ToLowerInvariant();
-
-    public static Plan Parse(string? name) =>
-        TryParse(name, out var plan) ? plan : throw DomainException.Invalid($"plan must be one of: {string.Join(", ", All)}.");
 
     public static bool TryParse(string? name, out Plan plan)
     {

@@ -88,8 +88,9 @@ public sealed class Booking : AggregateRoot
         }
 
         Status = BookingStatus.Cancelled;
-        CancelledAt = now.ToUniversalTime();
-        Raise(new BookingCancelled(this));
+        var cancelledAt = now.ToUniversalTime();
+        CancelledAt = cancelledAt;
+        Raise(new BookingCancelled(this, cancelledAt));
         return true;
     }
 }

@@ -41,6 +41,8 @@ public sealed class Webhook
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>An absolute http or https URL without whitespace or control characters (<see cref="WebhookUrl"/>).</summary>
+    public static readonly string InvalidUrlMessage = $"url must be an absolute http or https URL of at most {MaxUrlLength} characters.";
+
     public static bool IsValidUrl(string? url) => WebhookUrl.Canonicalize(url) is not null;
 
     public static bool AreValidEvents(IReadOnlyCollection<string>? events) =>

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Slotflow.Application.Organizations.CreateOrganization;
+using Slotflow.Api.Contracts;
 using Slotflow.Infrastructure.Persistence;
 
 namespace Slotflow.Api.Tests.Support;
@@ -42,7 +42,7 @@ public sealed class SlotflowApiFactory : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         var created = await scope.ServiceProvider.GetRequiredService<IMediator>()
-            .Send(new CreateOrganizationCommand($"Org {Guid.NewGuid():N}", plan, autoPurchase));
+            .Send(new AdminCreateOrganizationRequest($"Org {Guid.NewGuid():N}", plan, autoPurchase).ToCommand());
         return new TestOrganization(created.Id, created.ApiKey, ClientWith(created.ApiKey));
     }
 

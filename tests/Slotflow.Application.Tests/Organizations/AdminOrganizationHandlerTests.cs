@@ -57,7 +57,7 @@ public sealed class AdminOrganizationHandlerTests
         var organization = Organization.Create("Acme", Plan.Starter, autoPurchase: true, Now);
         _organizations.Setup(o => o.FindAsync(organization.Id, It.IsAny<CancellationToken>())).ReturnsAsync(organization);
 
-        var dto = await UpdateHandler().Handle(new UpdateOrganizationCommand(organization.Id, "growth", null), CancellationToken.None);
+        var dto = await UpdateHandler().Handle(new UpdateOrganizationCommand(organization.Id, Plan.Growth, null), CancellationToken.None);
 
         Assert.That((dto.Plan, dto.AutoPurchase), Is.EqualTo(("growth", true)));
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
@@ -70,7 +70,7 @@ public sealed class AdminOrganizationHandlerTests
         var version = organization.Version;
         _organizations.Setup(o => o.FindAsync(organization.Id, It.IsAny<CancellationToken>())).ReturnsAsync(organization);
 
-        var dto = await UpdateHandler().Handle(new UpdateOrganizationCommand(organization.Id, "free", null), CancellationToken.None);
+        var dto = await UpdateHandler().Handle(new UpdateOrganizationCommand(organization.Id, Plan.Free, null), CancellationToken.None);
 
         Assert.That((dto.Plan, dto.AutoPurchase), Is.EqualTo(("free", false)));
         Assert.That(organization.Version, Is.GreaterThan(version), "a cap claimed concurrently under the old plan must conflict");
@@ -91,7 +91,7 @@ public sealed class AdminOrganizationHandlerTests
     [Test]
     public void UpdateOrganization_WhenUnknown_ThrowsNotFound() =>
         Assert.That(
-            async () => await UpdateHandler().Handle(new UpdateOrganizationCommand(Guid.NewGuid(), "free", null), CancellationToken.None),
+            async () => await UpdateHandler().Handle(new UpdateOrganizationCommand(Guid.NewGuid(), Plan.Free, null), CancellationToken.None),
             ThrowsDomainError(ErrorCode.NotFound));
 
     [Test]
@@ -231,7 +231,7 @@ public sealed class AdminOrganizationHandlerTests
         var webhooks = new Mock<IWebhookRepository>();
 
         var list = await new ListWebhookDeliveriesQueryHandler(webhooks.Object, deliveries.Object, _organizations.Object)
-            .Handle(new ListWebhookDeliveriesQuery(organization.Id, null, "failed", "10", "20"), CancellationToken.None);
+            .Handle(new ListWebhookDeliveriesQuery(organization.Id, null, WebhookDeliveryStatus.Failed, 10, 20), CancellationToken.None);
 
         deliveries.Verify(d => d.ListAsync(
             new WebhookDeliveryFilter(organization.Id, null, WebhookDeliveryStatus.Failed, 10, 20), It.IsAny<CancellationToken>()), Times.Once);

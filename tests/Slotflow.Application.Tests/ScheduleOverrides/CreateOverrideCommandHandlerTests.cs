@@ -27,7 +27,7 @@ public sealed class CreateOverrideCommandHandlerTests
             .Returns<Func<Task<OverrideDto>>, CancellationToken>((work, _) => work());
         _handler = new CreateOverrideCommandHandler(_humans.Object, _unitOfWork.Object, new FakeTimeProvider(TestHumans.CreatedAt));
         _human = TestHumans.Ada();
-        _command = new CreateOverrideCommand(TestHumans.OrganizationId, _human.Id, "block", "Dentist", true, "2026-05-01", null, null, null, null);
+        _command = new CreateOverrideCommand(TestHumans.OrganizationId, _human.Id, OverrideType.Block, "Dentist", new DateOnly(2026, 5, 1), null, null, null);
     }
 
     /// <summary>The order is what makes the cap hold under concurrency: a change committed after the read bumps the token.</summary>

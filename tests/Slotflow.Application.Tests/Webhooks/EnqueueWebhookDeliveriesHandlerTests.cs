@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Moq;
+using Slotflow.Api.Wire;
 using Slotflow.Application.Webhooks.EnqueueDeliveries;
 using Slotflow.Domain.Bookings;
 using Slotflow.Domain.Webhooks;
@@ -38,7 +39,7 @@ public sealed class EnqueueWebhookDeliveriesHandlerTests
         _webhooks.Setup(w => w.ListForOutboxAsync(_organizationId, It.IsAny<CancellationToken>())).ReturnsAsync(() => [.. _registered]);
         _deliveries.Setup(d => d.Add(It.IsAny<WebhookDelivery>())).Callback<WebhookDelivery>(_added.Add);
         _booking = Booking.Confirm(_organizationId, Guid.NewGuid(), MondayTwo, 30, "Ada Lovelace", "ada@example.com", Metadata, Now);
-        _handler = new EnqueueWebhookDeliveriesHandler(_webhooks.Object, _deliveries.Object);
+        _handler = new EnqueueWebhookDeliveriesHandler(_webhooks.Object, _deliveries.Object, new WireJsonWebhookPayloads());
     }
 
     [Test]
@@ -90,7 +91,7 @@ public sealed class EnqueueWebhookDeliveriesHandlerTests
         _ = Subscribe(Webhook.BookingConfirmed);
         _booking.Cancel(CancelledAt);
 
-        await _handler.Handle(new BookingCancelled(_booking), CancellationToken.None);
+        await _handler.Handle(_booking.DomainEvents.OfType<BookingCancelled>().Single(), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -107,7 +108,7 @@ public sealed class EnqueueWebhookDeliveriesHandlerTests
         _ = Subscribe(Webhook.BookingConfirmed);
         _booking.Cancel(CancelledAt);
 
-        await _handler.Handle(new BookingCancelled(_booking), CancellationToken.None);
+        await _handler.Handle(_booking.DomainEvents.OfType<BookingCancelled>().Single(), CancellationToken.None);
 
         _deliveries.Verify(d => d.Add(It.IsAny<WebhookDelivery>()), Times.Never);
     }
@@ -151,7 +152,7 @@ public sealed class EnqueueWebhookDeliveriesHandlerTests
         _ = Subscribe(Webhook.BookingCancelled);
         _booking.Cancel(CancelledAt);
 
-        await _handler.Handle(new BookingCancelled(_booking), CancellationToken.None);
+        await _handler.Handle(_booking.DomainEvents.OfType<BookingCancelled>().Single(), CancellationToken.None);
 
         using var payload = JsonDocument.Parse(_added.Single().Payload);
         var root = payload.RootElement;

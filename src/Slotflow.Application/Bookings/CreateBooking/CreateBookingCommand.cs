@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Mediator;
 using Slotflow.Application.Common;
 using Slotflow.Domain.Bookings;
@@ -9,15 +8,15 @@ using Slotflow.Domain.Scheduling;
 
 namespace Slotflow.Application.Bookings.CreateBooking;
 
-/// <summary>POST /v1/bookings.</summary>
+/// <summary>POST /v1/bookings, as the edge has read and checked it; <paramref name="Metadata"/> is a JSON object's text.</summary>
 public sealed record CreateBookingCommand(
     Guid OrganizationId,
-    Guid? HumanId,
-    DateTimeOffset? StartsAt,
-    int? Duration,
-    string? AttendeeName,
+    Guid HumanId,
+    DateTimeOffset StartsAt,
+    int Duration,
+    string AttendeeName,
     string? AttendeeEmail,
-    JsonElement? Metadata) : ICommand<BookingDto>, IBoundedRedecision
+    string? Metadata) : ICommand<BookingDto>, IBoundedRedecision
 {
     /// <summary>The first decision and the one re-decision a lost race gets (no retry storms).</summary>
     public const int MaxDecisions = 2;
@@ -45,19 +44,16 @@ public sealed class CreateBookingCommandHandler(
 {
     public async ValueTask<BookingDto> Handle(CreateBookingCommand command, CancellationToken cancellationToken)
     {
-        var startsAt = command.StartsAt!.Value;
-        var duration = command.Duration!.Value;
-        var metadata = command.Metadata is { ValueKind: JsonValueKind.Object } json ? json.GetRawText() : null;
-
+        var (startsAt, duration) = (command.StartsAt, command.Duration);
         return await unitOfWork.InTransactionAsync(
             async () =>
             {
                 var now = clock.GetUtcNow();
                 var interval = new TimeRange(startsAt, startsAt.AddMinutes(duration));
-                var schedule = await humans.LockScheduleAsync(command.OrganizationId, command.HumanId!.Value, interval, cancellationToken)
+                var schedule = await humans.LockScheduleAsync(command.OrganizationId, command.HumanId, interval, cancellationToken)
                     ?? throw DomainException.NotFound("Human");
                 var booking = schedule.Calendar.Human.Book(
-                    schedule.Calendar.Overrides, schedule.Taken, startsAt, duration, command.AttendeeName!, command.AttendeeEmail, metadata, now);
+                    schedule.Calendar.Overrides, schedule.Taken, startsAt, duration, command.AttendeeName, command.AttendeeEmail, command.Metadata, now);
                 bookings.Add(booking);
                 await unitOfWork.SaveChangesAsync(cancellationToken);
 

@@ -6,7 +6,7 @@ using Slotflow.Domain.Organizations;
 
 namespace Slotflow.Application.Humans.CreateHuman;
 
-public sealed record CreateHumanCommand(Guid OrganizationId, string? Name, string? Timezone, string? Email, string? Role)
+public sealed record CreateHumanCommand(Guid OrganizationId, string Name, string Timezone, string? Email, string? Role)
     : ICommand<HumanDto>;
 
 public sealed class CreateHumanCommandHandler(
@@ -26,7 +26,7 @@ public sealed class CreateHumanCommandHandler(
                 // The seat claim bumps the organization's token, so two creates racing for the last seat cannot both commit.
                 organization.ClaimHumanSeat(await humans.CountActiveAsync(command.OrganizationId, cancellationToken));
 
-                var human = Human.Create(command.OrganizationId, command.Name!, command.Timezone!, command.Email, command.Role, clock.GetUtcNow());
+                var human = Human.Create(command.OrganizationId, command.Name, command.Timezone, command.Email, command.Role, clock.GetUtcNow());
                 humans.Add(human);
                 await unitOfWork.SaveChangesAsync(cancellationToken);
                 return human.ToDto();

@@ -9,21 +9,17 @@ namespace Slotflow.Application.Humans.SetAvailability;
 public sealed record SetAvailabilityCommand(
     Guid OrganizationId,
     Guid HumanId,
-    IReadOnlyList<int>? WorkingDays,
-    string? WorkStart,
-    string? WorkEnd,
-    IReadOnlyList<int>? MeetingDurations) : ICommand<HumanDetailsDto>;
+    IReadOnlyList<int> WorkingDays,
+    ClockTime WorkStart,
+    ClockTime WorkEnd,
+    IReadOnlyList<int> MeetingDurations) : ICommand<HumanDetailsDto>;
 
 public sealed class SetAvailabilityCommandHandler(IHumanRepository humans, IUnitOfWork unitOfWork)
     : ICommandHandler<SetAvailabilityCommand, HumanDetailsDto>
 {
     public async ValueTask<HumanDetailsDto> Handle(SetAvailabilityCommand command, CancellationToken cancellationToken)
     {
-        var workingHours = WorkingHours.Create(
-            command.WorkingDays!,
-            ClockTime.Parse(command.WorkStart!, allowEndOfDay: false),
-            ClockTime.Parse(command.WorkEnd!, allowEndOfDay: true),
-            command.MeetingDurations!);
+        var workingHours = WorkingHours.Create(command.WorkingDays, command.WorkStart, command.WorkEnd, command.MeetingDurations);
 
         var human = await humans.FindActiveAsync(command.OrganizationId, command.HumanId, cancellationToken)
             ?? throw DomainException.NotFound("Human");

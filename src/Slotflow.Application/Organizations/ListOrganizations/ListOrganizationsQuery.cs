@@ -4,8 +4,8 @@ using Slotflow.Domain.Organizations;
 
 namespace Slotflow.Application.Organizations.ListOrganizations;
 
-/// <summary>GET /admin/v1/organizations: oldest first; parameters arrive as sent and are checked by the validator.</summary>
-public sealed record ListOrganizationsQuery(string? Limit, string? Offset) : IQuery<OrganizationListDto>;
+/// <summary>GET /admin/v1/organizations: oldest first; a page left out is the default.</summary>
+public sealed record ListOrganizationsQuery(int? Limit, int? Offset) : IQuery<OrganizationListDto>;
 
 public sealed class ListOrganizationsQueryHandler(IOrganizationRepository organizations)
     : IQueryHandler<ListOrganizationsQuery, OrganizationListDto>
@@ -14,7 +14,7 @@ public sealed class ListOrganizationsQueryHandler(IOrganizationRepository organi
 
     public async ValueTask<OrganizationListDto> Handle(ListOrganizationsQuery query, CancellationToken cancellationToken)
     {
-        var (limit, offset) = Paging.Parse(query.Limit, query.Offset, DefaultLimit);
+        var (limit, offset) = (query.Limit ?? DefaultLimit, query.Offset ?? 0);
         var (page, total) = await organizations.ListAsync(limit, offset, cancellationToken);
         return new OrganizationListDto([.. page.Select(o => o.ToDto())], total, limit, offset);
     }

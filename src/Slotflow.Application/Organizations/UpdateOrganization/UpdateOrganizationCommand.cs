@@ -9,7 +9,7 @@ namespace Slotflow.Application.Organizations.UpdateOrganization;
 /// PATCH /admin/v1/organizations/{id}: a field left out (null) keeps its value. Moving to a plan without overage
 /// turns auto-purchase off unless the request asks for it, which is refused.
 /// </summary>
-public sealed record UpdateOrganizationCommand(Guid OrganizationId, string? Plan, bool? AutoPurchase) : ICommand<OrganizationDto>;
+public sealed record UpdateOrganizationCommand(Guid OrganizationId, Plan? Plan, bool? AutoPurchase) : ICommand<OrganizationDto>;
 
 public sealed class UpdateOrganizationCommandHandler(IOrganizationRepository organizations, IUnitOfWork unitOfWork)
     : ICommandHandler<UpdateOrganizationCommand, OrganizationDto>
@@ -20,8 +20,7 @@ public sealed class UpdateOrganizationCommandHandler(IOrganizationRepository org
     {
         var organization = await organizations.FindAsync(command.OrganizationId, cancellationToken)
             ?? throw DomainException.NotFound("Organization");
-        var plan = command.Plan is null ? organization.Plan : PlanNames.Parse(command.Plan);
-        organization.ChangePlan(plan, command.AutoPurchase);
+        organization.ChangePlan(command.Plan ?? organization.Plan, command.AutoPurchase);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return organization.ToDto();
     }

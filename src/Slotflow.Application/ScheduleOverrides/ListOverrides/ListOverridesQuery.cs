@@ -1,12 +1,11 @@
 using Mediator;
-using Slotflow.Application.Common;
 using Slotflow.Domain.Common;
 using Slotflow.Domain.Humans;
 
 namespace Slotflow.Application.ScheduleOverrides.ListOverrides;
 
-/// <summary>GET /v1/humans/{id}/overrides; limit and offset arrive as sent and are checked by the validator.</summary>
-public sealed record ListOverridesQuery(Guid OrganizationId, Guid HumanId, string? Limit, string? Offset)
+/// <summary>GET /v1/humans/{id}/overrides; a page left out is the default (every override).</summary>
+public sealed record ListOverridesQuery(Guid OrganizationId, Guid HumanId, int? Limit, int? Offset)
     : IQuery<OverrideListDto>;
 
 public sealed class ListOverridesQueryHandler(IHumanRepository humans) : IQueryHandler<ListOverridesQuery, OverrideListDto>
@@ -16,7 +15,7 @@ public sealed class ListOverridesQueryHandler(IHumanRepository humans) : IQueryH
 
     public async ValueTask<OverrideListDto> Handle(ListOverridesQuery query, CancellationToken cancellationToken)
     {
-        var (limit, offset) = Paging.Parse(query.Limit, query.Offset, DefaultLimit);
+        var (limit, offset) = (query.Limit ?? DefaultLimit, query.Offset ?? 0);
         var human = await humans.ReadActiveWithOverridesAsync(query.OrganizationId, query.HumanId, cancellationToken)
             ?? throw DomainException.NotFound("Human");
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mediator;
 using Slotflow.Application.Common;
 using Slotflow.Domain.Common;
@@ -7,16 +6,14 @@ using Slotflow.Domain.Scheduling;
 
 namespace Slotflow.Application.Slots.GetSlots;
 
-/// <summary>GET /v1/humans/{id}/slots; the query parameters arrive as sent and are checked by the validator.</summary>
-public sealed record GetSlotsQuery(Guid OrganizationId, Guid HumanId, string? DateFrom, string? DateTo, string? Duration) : IQuery<SlotsDto>;
+/// <summary>GET /v1/humans/{id}/slots, read at the edge: the human's local dates from and to (inclusive), minutes.</summary>
+public sealed record GetSlotsQuery(Guid OrganizationId, Guid HumanId, DateOnly DateFrom, DateOnly DateTo, int Duration) : IQuery<SlotsDto>;
 
 public sealed class GetSlotsQueryHandler(IHumanRepository humans, TimeProvider clock) : IQueryHandler<GetSlotsQuery, SlotsDto>
 {
     public async ValueTask<SlotsDto> Handle(GetSlotsQuery query, CancellationToken cancellationToken)
     {
-        var from = WireDate.Parse(query.DateFrom!);
-        var to = WireDate.Parse(query.DateTo!);
-        var duration = int.Parse(query.Duration!, NumberStyles.None, CultureInfo.InvariantCulture);
+        var (from, to, duration) = (query.DateFrom, query.DateTo, query.Duration);
 
         var schedule = await humans.ReadScheduleAsync(query.OrganizationId, query.HumanId, Availability.BookingSpanInAnyZone(from, to), cancellationToken)
             ?? throw DomainException.NotFound("Human");

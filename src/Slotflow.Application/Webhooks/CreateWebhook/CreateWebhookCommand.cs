@@ -7,7 +7,7 @@ using Slotflow.Domain.Webhooks;
 namespace Slotflow.Application.Webhooks.CreateWebhook;
 
 /// <summary>POST /v1/webhooks.</summary>
-public sealed record CreateWebhookCommand(Guid OrganizationId, string? Url, IReadOnlyList<string>? Events) : ICommand<WebhookDto>;
+public sealed record CreateWebhookCommand(Guid OrganizationId, string Url, IReadOnlyList<string> Events) : ICommand<WebhookDto>;
 
 public sealed class CreateWebhookCommandHandler(
     IOrganizationRepository organizations,
@@ -18,7 +18,7 @@ public sealed class CreateWebhookCommandHandler(
 {
     public async ValueTask<WebhookDto> Handle(CreateWebhookCommand command, CancellationToken cancellationToken)
     {
-        var url = WebhookUrl.Canonicalize(command.Url)!; // the validator has accepted it
+        var url = WebhookUrl.Canonicalize(command.Url) ?? throw DomainException.Invalid(Webhook.InvalidUrlMessage);
         if (await targets.RefusalAsync(new Uri(url), cancellationToken) is { } refusal)
         {
             throw DomainException.Invalid(refusal);
@@ -39,7 +39,7 @@ public sealed class CreateWebhookCommandHandler(
 
                 // The slot claim bumps the organization's token, so racing creates cannot pass the plan's cap.
                 organization.ClaimWebhookSlot(await webhooks.CountAsync(command.OrganizationId, cancellationToken));
-                var webhook = Webhook.Create(command.OrganizationId, url, command.Events!, clock.GetUtcNow());
+                var webhook = Webhook.Create(command.OrganizationId, url, command.Events, clock.GetUtcNow());
                 webhooks.Add(webhook);
                 await unitOfWork.SaveChangesAsync(cancellationToken);
                 return webhook.ToDto();

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Mediator;
 using Slotflow.Application.Bookings;
-using Slotflow.Application.Common;
 using Slotflow.Domain.Bookings;
 using Slotflow.Domain.Webhooks;
 
@@ -11,14 +9,15 @@ namespace Slotflow.Application.Webhooks.EnqueueDeliveries;
 /// The transactional outbox: runs while the booking change is being saved, so each subscribed webhook's delivery
 /// row commits with it or not at all. Nothing is sent here; the delivery worker does that after the commit.
 /// </summary>
-public sealed class EnqueueWebhookDeliveriesHandler(IWebhookRepository webhooks, IWebhookDeliveryRepository deliveries)
+public sealed class EnqueueWebhookDeliveriesHandler(
+    IWebhookRepository webhooks, IWebhookDeliveryRepository deliveries, IWebhookPayloadWriter payloads)
     : INotificationHandler<BookingConfirmed>, INotificationHandler<BookingCancelled>
 {
     public async ValueTask Handle(BookingConfirmed notification, CancellationToken cancellationToken) =>
         await EnqueueAsync(Webhook.BookingConfirmed, notification.Booking, notification.Booking.CreatedAt, cancellationToken);
 
     public async ValueTask Handle(BookingCancelled notification, CancellationToken cancellationToken) =>
-        await EnqueueAsync(Webhook.BookingCancelled, notification.Booking, notification.Booking.CancelledAt!.Value, cancellationToken);
+        await EnqueueAsync(Webhook.BookingCancelled, notification.Booking, notification.CancelledAt, cancellationToken);
 
     private async Task EnqueueAsync(string eventName, Booking booking, DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {
@@ -28,7 +27,7 @@ public sealed class EnqueueWebhookDeliveriesHandler(IWebhookRepository webhooks,
             return;
         }
 
-        var payload = JsonSerializer.Serialize(new WebhookEventPayload(eventName, occurredAt, booking.ToDto()), SlotflowJson.Options);
+        var payload = payloads.Write(new WebhookEventPayload(eventName, occurredAt, booking.ToDto()));
         foreach (var webhook in subscribed)
         {
             deliveries.Add(WebhookDelivery.Enqueue(webhook, booking.Id, eventName, payload, occurredAt));

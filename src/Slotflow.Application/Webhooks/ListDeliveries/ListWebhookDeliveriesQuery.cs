@@ -10,7 +10,7 @@ namespace Slotflow.Application.Webhooks.ListDeliveries;
 /// GET /v1/webhooks/{id}/deliveries: newest first; parameters arrive as sent and are checked by the validator. Without
 /// a webhook (GET /admin/v1/organizations/{id}/webhook-deliveries), every delivery of the organization.
 /// </summary>
-public sealed record ListWebhookDeliveriesQuery(Guid OrganizationId, Guid? WebhookId, string? Status, string? Limit, string? Offset)
+public sealed record ListWebhookDeliveriesQuery(Guid OrganizationId, Guid? WebhookId, WebhookDeliveryStatus? Status, int? Limit, int? Offset)
     : IQuery<WebhookDeliveryListDto>;
 
 public sealed class ListWebhookDeliveriesQueryHandler(
@@ -30,11 +30,10 @@ public sealed class ListWebhookDeliveriesQueryHandler(
             _ = await organizations.ReadAsync(query.OrganizationId, cancellationToken) ?? throw DomainException.NotFound("Organization");
         }
 
-        var (limit, offset) = Paging.Parse(query.Limit, query.Offset, DefaultLimit);
-        var status = query.Status is null ? (WebhookDeliveryStatus?)null : ListWebhookDeliveriesQueryValidator.Statuses[query.Status];
+        var (limit, offset) = (query.Limit ?? DefaultLimit, query.Offset ?? 0);
 
         var (page, total) = await deliveries.ListAsync(
-            new WebhookDeliveryFilter(query.OrganizationId, query.WebhookId, status, limit, offset), cancellationToken);
+            new WebhookDeliveryFilter(query.OrganizationId, query.WebhookId, query.Status, limit, offset), cancellationToken);
         return new WebhookDeliveryListDto([.. page.Select(d => d.ToDto())], total, limit, offset);
     }
 }
