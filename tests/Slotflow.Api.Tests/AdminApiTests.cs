@@ -10,7 +10,7 @@ using static Slotflow.Api.Tests.Support.WebhookTestKit;
 namespace Slotflow.Api.Tests;
 
 /// <summary>The Admin API (/admin/v1) over real HTTP: shapes, errors, its own keys, and effects on /v1.</summary>
-public sealed class AdminApiTests
+public sealed class AdminApiTests : ServiceFixture
 {
     private const string AdminKey = "sk_admin_0123456789abcdefghijklmnopqrstuv";
     private const string OtherAdminKey = "sk_admin_zyxwvutsrqponmlkjihgfedcba9876543210";
@@ -18,25 +18,24 @@ public sealed class AdminApiTests
     private static readonly string[] ApiKeyFields = ["id", "name", "prefix", "created_at", "last_used_at", "revoked_at"];
 
     private readonly SettableClock _clock = new(HeldNow);
-    private SlotflowApiFactory _factory = null!;
     private WebhookReceiver _receiver = null!;
     private HttpClient _admin = null!;
 
+    protected override TimeProvider Clock => _clock;
+
+    protected override Dictionary<string, string?> Settings() => FastWorker(new() { ["Admin:ApiKeys:0"] = AdminKey, ["Admin:ApiKeys:1"] = OtherAdminKey });
+
     [OneTimeSetUp]
-    public async Task StartService()
+    public async Task ArrangeFixture()
     {
         _receiver = await WebhookReceiver.StartAsync();
-        _factory = new SlotflowApiFactory(
-            settings: FastWorker(new() { ["Admin:ApiKeys:0"] = AdminKey, ["Admin:ApiKeys:1"] = OtherAdminKey }),
-            configureServices: services => services.AddSingleton<TimeProvider>(_clock));
-        _admin = _factory.ClientWith(AdminKey);
+        _admin = Factory.ClientWith(AdminKey);
     }
 
     [OneTimeTearDown]
-    public async Task StopService()
+    public async Task DisposeFixture()
     {
         _admin.Dispose();
-        _factory.Dispose();
         await _receiver.DisposeAsync();
     }
 
@@ -50,7 +49,7 @@ public sealed class AdminApiTests
     [TestCase("sk_live_0123456789abcdefghijklmnopqrstuv", TestName = "Admin_WithUnknownCustomerShapedKey_Returns401")]
     public async Task Admin_WithoutAValidAdminKey_Returns401(string? key)
     {
-        var response = await _factory.ClientWith(key).GetAsync("/admin/v1/organizations");
+        var response = await Factory.ClientWith(key).GetAsync("/admin/v1/organizations");
 
         await WireJson.AssertErrorAsync(response, HttpStatusCode.Unauthorized, "UNAUTHORIZED");
     }
@@ -58,7 +57,7 @@ public sealed class AdminApiTests
     [Test]
     public async Task Admin_WithBasicScheme_Returns401()
     {
-        var client = _factory.CreateClient();
+        var client = Factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", AdminKey);
 
         await WireJson.AssertErrorAsync(await client.GetAsync("/admin/v1/organizations"), HttpStatusCode.Unauthorized, "UNAUTHORIZED");
@@ -67,7 +66,7 @@ public sealed class AdminApiTests
     [Test]
     public async Task Admin_WithAValidCustomerKey_Returns401OnEveryAdminRoute()
     {
-        var customer = await _factory.CreateOrganizationAsync();
+        var customer = await Factory.CreateOrganizationAsync();
         Assert.That((await customer.Client.GetAsync("/v1/humans")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         foreach (var path in new[]
@@ -96,14 +95,14 @@ public sealed class AdminApiTests
     {
         await WireJson.AssertErrorAsync(await _admin.GetAsync("/admin/v1/nothing-here"), HttpStatusCode.NotFound, "NOT_FOUND");
         var error = await WireJson.AssertErrorAsync(
-            await _factory.ClientWith(null).GetAsync("/admin/v1/nothing-here"), HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+            await Factory.ClientWith(null).GetAsync("/admin/v1/nothing-here"), HttpStatusCode.Unauthorized, "UNAUTHORIZED");
         Assert.That(error.GetProperty("message").GetString(), Does.Contain("admin key"));
     }
 
     [Test]
     public async Task Admin_WrongMethodOnAnAdminRoute_Is405WithAnAdminKeyAnd401WithACustomerKey()
     {
-        var customer = await _factory.CreateOrganizationAsync();
+        var customer = await Factory.CreateOrganizationAsync();
 
         await WireJson.AssertErrorAsync(
             await _admin.PutAsync("/admin/v1/organizations", WireJson.Body("{}")), HttpStatusCode.MethodNotAllowed, "METHOD_NOT_ALLOWED");
@@ -130,7 +129,7 @@ public sealed class AdminApiTests
     [Test]
     public async Task Admin_EitherConfiguredAdminKeyWorks()
     {
-        Assert.That((await _factory.ClientWith(OtherAdminKey).GetAsync("/admin/v1/organizations")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await Factory.ClientWith(OtherAdminKey).GetAsync("/admin/v1/organizations")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
     // --- organizations ----------------------------------------------------------------------------------------------
@@ -153,7 +152,7 @@ public sealed class AdminApiTests
             Assert.That(created.GetProperty("api_key").GetString(), Does.Match("^sk_live_[a-z0-9]{32}$"));
         });
 
-        var customer = _factory.ClientWith(created.GetProperty("api_key").GetString());
+        var customer = Factory.ClientWith(created.GetProperty("api_key").GetString());
         Assert.That((await customer.GetAsync("/v1/humans")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
@@ -191,8 +190,8 @@ public sealed class AdminApiTests
     [Test]
     public async Task Admin_ListOrganizations_PagesWithTotalLimitAndOffset()
     {
-        await _factory.CreateOrganizationAsync();
-        await _factory.CreateOrganizationAsync();
+        await Factory.CreateOrganizationAsync();
+        await Factory.CreateOrganizationAsync();
 
         var all = await ReadOkAsync(await _admin.GetAsync("/admin/v1/organizations?limit=100"));
         var total = all.GetProperty("total").GetInt32();
@@ -234,7 +233,7 @@ public sealed class AdminApiTests
     [Test]
     public async Task Admin_GetOrganization_ReturnsItsFields()
     {
-        var organization = await _factory.CreateOrganizationAsync("starter", autoPurchase: true);
+        var organization = await Factory.CreateOrganizationAsync("starter", autoPurchase: true);
 
         var read = await ReadOkAsync(await _admin.GetAsync($"/admin/v1/organizations/{organization.Id}"));
 
@@ -257,7 +256,7 @@ public sealed class AdminApiTests
     [Test]
     public async Task Admin_UpdateOrganization_ChangesPlanAndAutoPurchase()
     {
-        var organization = await _factory.CreateOrganizationAsync("free");
+        var organization = await Factory.CreateOrganizationAsync("free");
 
         var updated = await ReadOkAsync(await PatchAsync(organization.Id, """{"plan":"growth","auto_purchase":true}"""));
         var read = await ReadOkAsync(await _admin.GetAsync($"/admin/v1/organizations/{organization.Id}"));
@@ -274,7 +273,7 @@ public sealed class AdminApiTests
     [Test]
     public async Task Admin_UpdateOrganization_WithOnlyAutoPurchase_KeepsThePlan()
     {
-        var organization = await _factory.CreateOrganizationAsync("starter", autoPurchase: true);
+        var organization = await Factory.CreateOrganizationAsync("starter", autoPurchase: true);
 
         var updated = await ReadOkAsync(await PatchAsync(organization.Id, """{"auto_purchase":false}"""));
 
@@ -284,7 +283,7 @@ public sealed class AdminApiTests
     [Test]
     public async Task Admin_UpdateOrganization_DowngradeToFree_TurnsAutoPurchaseOff()
     {
-        var organization = await _factory.CreateOrganizationAsync("growth", autoPurchase: true);
+        var organization = await Factory.CreateOrganizationAsync("growth", autoPurchase: true);
 
         var updated = await ReadOkAsync(await PatchAsync(organization.Id, """{"plan":"free"}"""));
 
@@ -297,7 +296,7 @@ public sealed class AdminApiTests
     [TestCase("growth", """{"plan":7}""", "plan", TestName = "Admin_UpdateOrganization_WithPlanNotAString_Returns422NamingPlan")]
     public async Task Admin_UpdateOrganization_WithABadField_Returns422NamingItAndChangesNothing(string plan, string body, string field)
     {
-        var organization = await _factory.CreateOrganizationAsync(plan);
+        var organization = await Factory.CreateOrganizationAsync(plan);
 
         var error = await WireJson.AssertErrorAsync(await PatchAsync(organization.Id, body), HttpStatusCode.UnprocessableEntity, "VALIDATION_ERROR");
 
@@ -315,7 +314,7 @@ public sealed class AdminApiTests
     [Test]
     public async Task Admin_PlanChange_TakesEffectOnTheNextBooking()
     {
-        var organization = await _factory.CreateOrganizationAsync("growth");
+        var organization = await Factory.CreateOrganizationAsync("growth");
         var humanId = await HumanAsync(organization.Client);
         await SetUsageAsync(organization.Id, bookings: 100);
         await BookAsync(organization.Client, humanId, slot: 0); // 101 on growth: fine
@@ -333,7 +332,7 @@ public sealed class AdminApiTests
     [Test]
     public async Task Admin_PlanDowngrade_BelowCurrentHumans_IsAllowedButNewHumansFollowTheNewCap()
     {
-        var organization = await _factory.CreateOrganizationAsync("starter");
+        var organization = await Factory.CreateOrganizationAsync("starter");
         await HumanAsync(organization.Client);
         await HumanAsync(organization.Client);
 
@@ -350,7 +349,7 @@ public sealed class AdminApiTests
     [Test]
     public async Task Admin_CreateApiKey_Returns201WithThePlaintextOnce_AndTheKeyWorks()
     {
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
 
         var response = await _admin.PostAsync($"/admin/v1/organizations/{organization.Id}/api-keys", WireJson.Body("""{"name":"ci"}"""));
 
@@ -368,7 +367,7 @@ public sealed class AdminApiTests
             Assert.That(created.GetProperty("revoked_at").ValueKind, Is.EqualTo(JsonValueKind.Null));
         });
 
-        var humans = await _factory.ClientWith(plaintext).PostAsync("/v1/humans", WireJson.Body("""{"name":"Via new key","timezone":"UTC"}"""));
+        var humans = await Factory.ClientWith(plaintext).PostAsync("/v1/humans", WireJson.Body("""{"name":"Via new key","timezone":"UTC"}"""));
         Assert.That(humans.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         var list = await ReadOkAsync(await organization.Client.GetAsync("/v1/humans"));
         Assert.That(list.GetProperty("total").GetInt32(), Is.EqualTo(1), "the new key acts for the same organization");
@@ -379,7 +378,7 @@ public sealed class AdminApiTests
     [TestCase("""{"name":42}""", TestName = "Admin_CreateApiKey_WithNameNotAString_Returns422NamingName")]
     public async Task Admin_CreateApiKey_WithBadName_Returns422NamingName(string body)
     {
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
 
         var response = await _admin.PostAsync($"/admin/v1/organizations/{organization.Id}/api-keys", WireJson.Body(body));
 
@@ -401,7 +400,7 @@ public sealed class AdminApiTests
     [Test]
     public async Task Admin_ListApiKeys_ShowsEveryKeyWithoutSecretsAndRecordsLastUse()
     {
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
         _clock.Now = HeldNow.AddMinutes(1);
         await CreateKeyAsync(organization.Id, "second");
         _clock.Now = HeldNow.AddMinutes(5);
@@ -431,7 +430,7 @@ public sealed class AdminApiTests
     [Test]
     public async Task Admin_LastUsedAt_IsRecordedAtMostOnceAMinute()
     {
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
         _clock.Now = HeldNow.AddMinutes(1);
         await organization.Client.GetAsync("/v1/humans");
         _clock.Now = HeldNow.AddMinutes(1).AddSeconds(30);
@@ -446,10 +445,10 @@ public sealed class AdminApiTests
     [Test]
     public async Task Admin_RevokeApiKey_Returns401OnItsNextCall_WhileTheOtherKeyStillWorks()
     {
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
         _clock.Now = HeldNow.AddMinutes(1);
         var (secondId, secondKey) = await CreateKeyAsync(organization.Id, "second");
-        var second = _factory.ClientWith(secondKey);
+        var second = Factory.ClientWith(secondKey);
         Assert.That((await second.GetAsync("/v1/humans")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         _clock.Now = HeldNow.AddMinutes(3);
 
@@ -476,15 +475,15 @@ public sealed class AdminApiTests
     [Test]
     public async Task Admin_RevokeApiKey_OfAnotherOrganizationOrUnknown_Returns404AndRevokesNothing()
     {
-        var owner = await _factory.CreateOrganizationAsync();
-        var other = await _factory.CreateOrganizationAsync();
+        var owner = await Factory.CreateOrganizationAsync();
+        var other = await Factory.CreateOrganizationAsync();
         var (keyId, key) = await CreateKeyAsync(owner.Id, "owned");
 
         await WireJson.AssertErrorAsync(
             await _admin.DeleteAsync($"/admin/v1/organizations/{other.Id}/api-keys/{keyId}"), HttpStatusCode.NotFound, "NOT_FOUND");
         await WireJson.AssertErrorAsync(
             await _admin.DeleteAsync($"/admin/v1/organizations/{owner.Id}/api-keys/{Guid.NewGuid()}"), HttpStatusCode.NotFound, "NOT_FOUND");
-        Assert.That((await _factory.ClientWith(key).GetAsync("/v1/humans")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await Factory.ClientWith(key).GetAsync("/v1/humans")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
     // --- usage ------------------------------------------------------------------------------------------------------
@@ -492,7 +491,7 @@ public sealed class AdminApiTests
     [Test]
     public async Task Admin_Usage_MatchesTheBookingsMade()
     {
-        var organization = await _factory.CreateOrganizationAsync("growth");
+        var organization = await Factory.CreateOrganizationAsync("growth");
         var humanId = await HumanAsync(organization.Client);
         await RegisterAsync(organization.Client, _receiver.Url);
         await BookAsync(organization.Client, humanId, slot: 0);
@@ -523,7 +522,7 @@ public sealed class AdminApiTests
     [Test]
     public async Task Admin_Usage_OfAFreshOrganization_IsZeroAgainstItsCaps()
     {
-        var organization = await _factory.CreateOrganizationAsync("free");
+        var organization = await Factory.CreateOrganizationAsync("free");
 
         var usage = await UsageAsync(organization.Id);
 
@@ -538,7 +537,7 @@ public sealed class AdminApiTests
     [Test]
     public async Task Admin_Usage_AfterAnOveragePack_ShowsThePackInTheLimitAndTheLedger()
     {
-        var organization = await _factory.CreateOrganizationAsync("starter", autoPurchase: true);
+        var organization = await Factory.CreateOrganizationAsync("starter", autoPurchase: true);
         var humanId = await HumanAsync(organization.Client);
         await SetUsageAsync(organization.Id, bookings: 1_000);
         _clock.Now = HeldNow.AddMinutes(7);
@@ -585,10 +584,10 @@ public sealed class AdminApiTests
     [Test]
     public async Task Admin_WebhookDeliveries_ListsEveryWebhookOfTheOrganizationOnly()
     {
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
         var (first, _) = await RegisterAsync(organization.Client, _receiver.Url, "booking.confirmed");
         var (second, _) = await RegisterAsync(organization.Client, _receiver.Url + "?second=1", "booking.confirmed");
-        var other = await _factory.CreateOrganizationAsync();
+        var other = await Factory.CreateOrganizationAsync();
         await RegisterAsync(other.Client, _receiver.Url, "booking.confirmed");
         await BookAsync(other.Client, await HumanAsync(other.Client));
         await BookAsync(organization.Client, await HumanAsync(organization.Client));
@@ -619,7 +618,7 @@ public sealed class AdminApiTests
     [TestCase("offset=x", "offset", TestName = "Admin_WebhookDeliveries_WithBadOffset_Returns422NamingOffset")]
     public async Task Admin_WebhookDeliveries_WithBadParameter_Returns422NamingIt(string query, string field)
     {
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
 
         var error = await WireJson.AssertErrorAsync(
             await _admin.GetAsync($"/admin/v1/organizations/{organization.Id}/webhook-deliveries?{query}"),
@@ -660,7 +659,7 @@ public sealed class AdminApiTests
     private Task<DateTimeOffset?> LastUsedAsync(TestOrganization organization)
     {
         var hash = ApiKeySecret.Hash(organization.ApiKey);
-        return _factory.QueryAsync(db => db.ApiKeys.AsNoTracking().Where(k => k.Hash == hash).Select(k => k.LastUsedAt).SingleAsync());
+        return Factory.QueryAsync(db => db.ApiKeys.AsNoTracking().Where(k => k.Hash == hash).Select(k => k.LastUsedAt).SingleAsync());
     }
 
     /// <summary>The same slots as <see cref="WebhookTestKit.BookAsync"/>, for a booking that may be refused.</summary>
@@ -672,7 +671,7 @@ public sealed class AdminApiTests
 
     /// <summary>Puts the organization's current month at <paramref name="bookings"/>, as BookingQuotaTests does: one row, as a month counted before the rows were sharded.</summary>
     private Task<int> SetUsageAsync(Guid organizationId, int bookings) =>
-        _factory.QueryAsync(async db =>
+        Factory.QueryAsync(async db =>
         {
             db.MonthlyUsage.Add(new MonthlyUsage(organizationId, OverageCharge.MonthKey(HeldNow), shard: 0));
             await db.SaveChangesAsync();

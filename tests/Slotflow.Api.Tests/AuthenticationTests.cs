@@ -4,20 +4,15 @@ using Slotflow.Api.Tests.Support;
 
 namespace Slotflow.Api.Tests;
 
-public sealed class AuthenticationTests
+public sealed class AuthenticationTests : ServiceFixture
 {
-    private SlotflowApiFactory _factory = null!;
     private TestOrganization _organization = null!;
 
     [OneTimeSetUp]
-    public async Task StartService()
+    public async Task ArrangeFixture()
     {
-        _factory = new SlotflowApiFactory();
-        _organization = await _factory.CreateOrganizationAsync();
+        _organization = await Factory.CreateOrganizationAsync();
     }
-
-    [OneTimeTearDown]
-    public void StopService() => _factory.Dispose();
 
     [Test]
     public void TheServer_IsRealHttpOnLoopback()
@@ -28,7 +23,7 @@ public sealed class AuthenticationTests
 
     [Test]
     public async Task Request_WithoutKey_Returns401Unauthorized() =>
-        await WireJson.AssertErrorAsync(await _factory.ClientWith(null).GetAsync("/v1/humans"), HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        await WireJson.AssertErrorAsync(await Factory.ClientWith(null).GetAsync("/v1/humans"), HttpStatusCode.Unauthorized, "UNAUTHORIZED");
 
     [TestCase("Bearer sk_live_00000000000000000000000000000000", TestName = "Request_WithUnknownWellFormedKey_Returns401")]
     [TestCase("Bearer sk_live_short", TestName = "Request_WithMalformedKey_Returns401")]
@@ -40,7 +35,7 @@ public sealed class AuthenticationTests
         using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/humans");
         request.Headers.TryAddWithoutValidation("Authorization", authorization);
 
-        var response = await _factory.ClientWith(null).SendAsync(request);
+        var response = await Factory.ClientWith(null).SendAsync(request);
 
         await WireJson.AssertErrorAsync(response, HttpStatusCode.Unauthorized, "UNAUTHORIZED");
     }
@@ -48,7 +43,7 @@ public sealed class AuthenticationTests
     [Test]
     public async Task Request_WithKeyInAnotherCase_Returns401()
     {
-        var client = _factory.ClientWith(null);
+        var client = Factory.ClientWith(null);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _organization.ApiKey.ToUpperInvariant());
 
         await WireJson.AssertErrorAsync(await client.GetAsync("/v1/humans"), HttpStatusCode.Unauthorized, "UNAUTHORIZED");
@@ -57,7 +52,7 @@ public sealed class AuthenticationTests
     [Test]
     public async Task EveryEndpoint_WithoutKey_Returns401()
     {
-        var client = _factory.ClientWith(null);
+        var client = Factory.ClientWith(null);
         var id = Guid.NewGuid();
         var responses = new[]
         {
@@ -72,13 +67,13 @@ public sealed class AuthenticationTests
             await WireJson.AssertErrorAsync(response, HttpStatusCode.Unauthorized, "UNAUTHORIZED");
         }
 
-        Assert.That(await _factory.QueryAsync(db => Task.FromResult(db.Humans.Count())), Is.Zero);
+        Assert.That(await Factory.QueryAsync(db => Task.FromResult(db.Humans.Count())), Is.Zero);
     }
 
     [Test]
     public async Task Keys_AreStoredOnlyAsHashes()
     {
-        var stored = await _factory.QueryAsync(db => Task.FromResult(db.ApiKeys.Where(k => k.OrganizationId == _organization.Id).ToList()));
+        var stored = await Factory.QueryAsync(db => Task.FromResult(db.ApiKeys.Where(k => k.OrganizationId == _organization.Id).ToList()));
 
         Assert.That(stored, Has.Count.EqualTo(1));
         Assert.That(stored[0].Hash, Is.Not.EqualTo(_organization.ApiKey).And.Length.EqualTo(64));

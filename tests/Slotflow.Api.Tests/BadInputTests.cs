@@ -5,27 +5,22 @@ using Slotflow.Api.Tests.Support;
 namespace Slotflow.Api.Tests;
 
 /// <summary>Every bad input answers the envelope with the right status and code, and changes nothing.</summary>
-public sealed class BadInputTests
+public sealed class BadInputTests : ServiceFixture
 {
     private const string ValidRules = """{"working_days":[1,2,3,4,5],"work_start":"09:00","work_end":"17:00","meeting_durations":[30,60]}""";
 
-    private SlotflowApiFactory _factory = null!;
     private TestOrganization _organization = null!;
     private string _humanId = null!;
 
     [OneTimeSetUp]
-    public async Task StartService()
+    public async Task ArrangeFixture()
     {
-        _factory = new SlotflowApiFactory();
-        _organization = await _factory.CreateOrganizationAsync();
+        _organization = await Factory.CreateOrganizationAsync();
         var created = await _organization.Client.PostAsync("/v1/humans", WireJson.Body(new { name = "Target", timezone = "America/New_York" }));
         _humanId = (await WireJson.ReadAsync(created)).GetProperty("id").GetString()!;
         var rules = await _organization.Client.PutAsync($"/v1/humans/{_humanId}/availability", WireJson.Body(ValidRules));
         Assert.That(rules.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
-
-    [OneTimeTearDown]
-    public void StopService() => _factory.Dispose();
 
     private static IEnumerable<TestCaseData> CreateHumanCases()
     {
@@ -167,7 +162,7 @@ public sealed class BadInputTests
     }
 
     private Task<int> CountHumansAsync() =>
-        _factory.QueryAsync(db => Task.FromResult(db.Humans.Count(h => h.OrganizationId == _organization.Id)));
+        Factory.QueryAsync(db => Task.FromResult(db.Humans.Count(h => h.OrganizationId == _organization.Id)));
 
     private async Task<string> ReadHumanAsync() =>
         await (await _organization.Client.GetAsync($"/v1/humans/{_humanId}")).Content.ReadAsStringAsync();

@@ -12,34 +12,29 @@ namespace Slotflow.Api.Tests;
 /// The DbContext publishes Booking's domain events through Mediator's IPublisher while saving. The service's
 /// IPublisher is replaced by a recorder, so what is published on each request is observed from outside.
 /// </summary>
-public sealed class BookingEventDispatchTests
+public sealed class BookingEventDispatchTests : ServiceFixture
 {
     private const string Rules = """{"working_days":[1,2,3,4,5],"work_start":"09:00","work_end":"17:00","meeting_durations":[30,60]}""";
     private static readonly DateTimeOffset HeldNow = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
     private readonly SettableClock _clock = new(HeldNow);
     private readonly RecordingPublisher _publisher = new();
-    private SlotflowApiFactory _factory = null!;
     private TestOrganization _organization = null!;
     private string _humanId = null!;
 
-    [OneTimeSetUp]
-    public void StartService() =>
-        _factory = new SlotflowApiFactory(configureServices: services =>
-        {
-            services.AddSingleton<TimeProvider>(_clock);
-            services.AddSingleton<IPublisher>(_publisher);
-        });
+    protected override TimeProvider Clock => _clock;
 
-    [OneTimeTearDown]
-    public void StopService() => _factory.Dispose();
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton<IPublisher>(_publisher);
+    }
 
     [SetUp]
     public async Task NewOrganizationAndHuman()
     {
         _clock.Now = HeldNow;
         _publisher.FailWith = null;
-        _organization = await _factory.CreateOrganizationAsync();
+        _organization = await Factory.CreateOrganizationAsync();
         _humanId = await HumanSetup.CreateAsync(_organization.Client, rules: Rules);
         _publisher.Published.Clear();
     }
@@ -47,7 +42,7 @@ public sealed class BookingEventDispatchTests
     [Test]
     public void TheServicesPublisher_IsTheRecorder()
     {
-        using var scope = _factory.Services.CreateScope();
+        using var scope = Factory.Services.CreateScope();
 
         Assert.That(scope.ServiceProvider.GetRequiredService<IPublisher>(), Is.SameAs(_publisher));
     }
@@ -64,7 +59,7 @@ public sealed class BookingEventDispatchTests
         Assert.That(published, Has.Count.EqualTo(1), string.Join(", ", published.Select(p => p.Notification.GetType().Name)));
         Assert.That(published[0].Notification, Is.TypeOf<BookingConfirmed>());
         var booking = ((BookingConfirmed)published[0].Notification).Booking;
-        var saved = await _factory.QueryAsync(db => db.Bookings.AsNoTracking().SingleAsync(b => b.Id == id));
+        var saved = await Factory.QueryAsync(db => db.Bookings.AsNoTracking().SingleAsync(b => b.Id == id));
         Assert.Multiple(() =>
         {
             Assert.That(booking.Id, Is.EqualTo(id));
@@ -142,7 +137,7 @@ public sealed class BookingEventDispatchTests
         await WireJson.AssertErrorAsync(response, HttpStatusCode.InternalServerError, "INTERNAL_ERROR");
         Assert.That(_publisher.Published, Has.Count.EqualTo(1));
         var organizationId = _organization.Id;
-        var (bookings, counted) = await _factory.QueryAsync(async db => (
+        var (bookings, counted) = await Factory.QueryAsync(async db => (
             await db.Bookings.CountAsync(b => b.OrganizationId == organizationId),
             await db.MonthlyUsage.Where(u => u.OrganizationId == organizationId).SumAsync(u => u.Bookings)));
         Assert.Multiple(() =>

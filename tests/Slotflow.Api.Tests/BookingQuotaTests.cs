@@ -7,21 +7,15 @@ using Slotflow.Domain.Organizations;
 namespace Slotflow.Api.Tests;
 
 /// <summary>Spec §8: the monthly booking quota holds under concurrency, and a paid plan buys exactly the packs it needs.</summary>
-public sealed class BookingQuotaTests
+public sealed class BookingQuotaTests : ServiceFixture
 {
     private const string Rules = """{"working_days":[1,2,3,4,5],"work_start":"09:00","work_end":"17:00","meeting_durations":[30]}""";
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset FirstMonday = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
 
     private readonly SettableClock _clock = new(Now);
-    private SlotflowApiFactory _factory = null!;
 
-    [OneTimeSetUp]
-    public void StartService() =>
-        _factory = new SlotflowApiFactory(configureServices: services => services.AddSingleton<TimeProvider>(_clock));
-
-    [OneTimeTearDown]
-    public void StopService() => _factory.Dispose();
+    protected override TimeProvider Clock => _clock;
 
     [SetUp]
     public void HoldTheClock() => _clock.Now = Now;
@@ -30,7 +24,7 @@ public sealed class BookingQuotaTests
     [Repeat(3)]
     public async Task FreePlanWithFiveLeft_TwentyConcurrentBookings_GiveFive201AndFifteen402()
     {
-        var organization = await _factory.CreateOrganizationAsync("free");
+        var organization = await Factory.CreateOrganizationAsync("free");
         var humanId = await HumanSetup.CreateAsync(organization.Client, rules: Rules);
         await SetUsageAsync(organization, bookings: 95);
 
@@ -50,7 +44,7 @@ public sealed class BookingQuotaTests
     [Repeat(3)]
     public async Task PaidPlanWithAutoPurchaseAtItsLimit_TwentyConcurrentBookings_AllSucceedWithExactlyOnePack()
     {
-        var organization = await _factory.CreateOrganizationAsync("starter", autoPurchase: true);
+        var organization = await Factory.CreateOrganizationAsync("starter", autoPurchase: true);
         var humans = new List<string>();
         for (var i = 0; i < 5; i++)
         {
@@ -78,7 +72,7 @@ public sealed class BookingQuotaTests
     [Test]
     public async Task PaidPlanWithoutAutoPurchase_AtItsLimit_Returns402AndBuysNothing()
     {
-        var organization = await _factory.CreateOrganizationAsync("starter", autoPurchase: false);
+        var organization = await Factory.CreateOrganizationAsync("starter", autoPurchase: false);
         var humanId = await HumanSetup.CreateAsync(organization.Client, rules: Rules);
         await SetUsageAsync(organization, bookings: 1_000);
 
@@ -91,7 +85,7 @@ public sealed class BookingQuotaTests
     [Test]
     public async Task Usage_CountsInTheUtcMonthOfCreation_AndCancellingDoesNotGiveItBack()
     {
-        var organization = await _factory.CreateOrganizationAsync("free");
+        var organization = await Factory.CreateOrganizationAsync("free");
         var humanId = await HumanSetup.CreateAsync(organization.Client, rules: Rules);
         await SetUsageAsync(organization, bookings: 99);
         var last = await organization.Client.PostAsync("/v1/bookings", WireJson.Body(Booking(humanId, FirstMonday)));
@@ -110,7 +104,7 @@ public sealed class BookingQuotaTests
     [Test]
     public async Task QuotaIsCheckedLast_AnOccupiedSlotAtTheLimitIs409()
     {
-        var organization = await _factory.CreateOrganizationAsync("free");
+        var organization = await Factory.CreateOrganizationAsync("free");
         var humanId = await HumanSetup.CreateAsync(organization.Client, rules: Rules);
         await SetUsageAsync(organization, bookings: 99);
         Assert.That((await organization.Client.PostAsync("/v1/bookings", WireJson.Body(Booking(humanId, FirstMonday)))).StatusCode, Is.EqualTo(HttpStatusCode.Created));
@@ -141,7 +135,7 @@ public sealed class BookingQuotaTests
 
     /// <summary>Puts the current month at <paramref name="bookings"/> in one row not spread, as a month counted before the rows were sharded.</summary>
     private Task<int> SetUsageAsync(TestOrganization organization, int bookings) =>
-        _factory.QueryAsync(async db =>
+        Factory.QueryAsync(async db =>
         {
             db.MonthlyUsage.Add(new MonthlyUsage(organization.Id, OverageCharge.MonthKey(Now), shard: 0));
             await db.SaveChangesAsync();
@@ -151,12 +145,12 @@ public sealed class BookingQuotaTests
 
     /// <summary>The month's count over all of its rows.</summary>
     private Task<(int Bookings, int ExtraAllowance)> UsageAsync(TestOrganization organization) =>
-        _factory.QueryAsync(async db =>
+        Factory.QueryAsync(async db =>
         {
             var rows = await db.MonthlyUsage.AsNoTracking().Where(u => u.OrganizationId == organization.Id && u.Month == 202603).ToListAsync();
             return (rows.Sum(r => r.Bookings), rows.Sum(r => r.ExtraAllowance));
         });
 
     private Task<List<OverageCharge>> ChargesAsync(TestOrganization organization) =>
-        _factory.QueryAsync(db => db.OverageCharges.AsNoTracking().Where(c => c.OrganizationId == organization.Id).ToListAsync());
+        Factory.QueryAsync(db => db.OverageCharges.AsNoTracking().Where(c => c.OrganizationId == organization.Id).ToListAsync());
 }

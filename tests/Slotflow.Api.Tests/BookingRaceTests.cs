@@ -10,23 +10,17 @@ namespace Slotflow.Api.Tests;
 /// Spec §6.1 over real HTTP: requests racing for one human's time end with exactly one winner, never a double
 /// booking and never a 5xx; bookings of different humans do not get in each other's way.
 /// </summary>
-public sealed class BookingRaceTests
+public sealed class BookingRaceTests : ServiceFixture
 {
     private const int Rounds = 20;
     private readonly SettableClock _clock = new(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
-    private SlotflowApiFactory _factory = null!;
 
-    [OneTimeSetUp]
-    public void StartService() =>
-        _factory = new SlotflowApiFactory(configureServices: services => services.AddSingleton<TimeProvider>(_clock));
-
-    [OneTimeTearDown]
-    public void StopService() => _factory.Dispose();
+    protected override TimeProvider Clock => _clock;
 
     [TearDown]
     public async Task NoHumanHasOverlappingConfirmedBookings()
     {
-        var confirmed = await _factory.QueryAsync(db => db.Bookings.AsNoTracking()
+        var confirmed = await Factory.QueryAsync(db => db.Bookings.AsNoTracking()
             .Where(b => b.Status == BookingStatus.Confirmed)
             .Select(b => new { b.HumanId, b.StartsAt, b.EndsAt })
             .ToListAsync());
@@ -40,7 +34,7 @@ public sealed class BookingRaceTests
     [Test]
     public async Task FiftyRequestsForOneSlot_GiveExactlyOne201AndFortyNine409()
     {
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
         var humanId = await HumanSetup.CreateAsync(organization.Client, rules: Rules);
 
         for (var round = 0; round < Rounds; round++)
@@ -59,7 +53,7 @@ public sealed class BookingRaceTests
     [Test]
     public async Task MixedLengthsRacing_ConfirmEitherTheHourOrBothHalves()
     {
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
         var humanId = await HumanSetup.CreateAsync(organization.Client, rules: Rules);
 
         for (var round = 0; round < Rounds; round++)
@@ -84,7 +78,7 @@ public sealed class BookingRaceTests
     [Test]
     public async Task BackToBackHalfHoursRacing_AreBothConfirmed()
     {
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
         var humanId = await HumanSetup.CreateAsync(organization.Client, rules: Rules);
 
         for (var round = 0; round < Rounds; round++)
@@ -101,7 +95,7 @@ public sealed class BookingRaceTests
     public async Task FiftyHumansBookedAtOnce_AreAllConfirmed()
     {
         // A growth organization may have 25 active humans, so the fifty come from two organizations.
-        var organizations = new[] { await _factory.CreateOrganizationAsync(), await _factory.CreateOrganizationAsync() };
+        var organizations = new[] { await Factory.CreateOrganizationAsync(), await Factory.CreateOrganizationAsync() };
         var humans = new List<(TestOrganization Organization, string HumanId)>();
         foreach (var organization in organizations)
         {
@@ -125,7 +119,7 @@ public sealed class BookingRaceTests
     [Test]
     public async Task ConcurrentCancelsOfOneBooking_AllAnswer200_AndTheIntervalIsFreeAgain()
     {
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
         var humanId = await HumanSetup.CreateAsync(organization.Client, rules: Rules);
         var created = await organization.Client.PostAsync("/v1/bookings", WireJson.Body(Booking(humanId, Monday, 30)));
         var id = (await WireJson.ReadAsync(created)).GetProperty("id").GetString();
@@ -148,7 +142,7 @@ public sealed class BookingRaceTests
     /// <summary>Sends every request at once, each on its own connection, and returns the status codes in request order.</summary>
     private async Task<List<int>> FireAsync(TestOrganization organization, IEnumerable<string> bodies)
     {
-        var requests = bodies.Select(body => (Client: _factory.ClientWith(organization.ApiKey), Body: body)).ToList();
+        var requests = bodies.Select(body => (Client: Factory.ClientWith(organization.ApiKey), Body: body)).ToList();
         using var gate = new SemaphoreSlim(0);
         var sends = requests.Select(async r =>
         {
@@ -168,7 +162,7 @@ public sealed class BookingRaceTests
     }
 
     private Task<List<(DateTimeOffset Start, int Duration)>> ConfirmedOnAsync(string humanId, DateTimeOffset from) =>
-        _factory.QueryAsync(async db =>
+        Factory.QueryAsync(async db =>
         {
             var human = Guid.Parse(humanId);
             var rows = await db.Bookings.AsNoTracking()

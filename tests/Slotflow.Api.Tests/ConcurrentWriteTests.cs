@@ -14,7 +14,7 @@ namespace Slotflow.Api.Tests;
 /// leave. Bookings (BookingRaceTests, BookingQuotaTests), human creates (HumanCapTests) and webhook creates at the
 /// plan's cap (WebhooksEndpointTests) race in their own tests.
 /// </summary>
-public sealed class ConcurrentWriteTests
+public sealed class ConcurrentWriteTests : ServiceFixture
 {
     private const int Racers = 20;
 
@@ -24,28 +24,27 @@ public sealed class ConcurrentWriteTests
 
     // Racing writers that stamp a time stamp different ones.
     private readonly TickingClock _clock = new(HeldNow);
-    private SlotflowApiFactory _factory = null!;
     private WebhookReceiver _receiver = null!;
     private TestOrganization _organization = null!;
 
+    protected override TimeProvider Clock => _clock;
+
+    protected override Dictionary<string, string?> Settings() => FastWorker(new() { ["Admin:ApiKeys:0"] = AdminKey });
+
     [OneTimeSetUp]
-    public async Task StartService()
+    public async Task ArrangeFixture()
     {
         _receiver = await WebhookReceiver.StartAsync();
-        _factory = new SlotflowApiFactory(
-            settings: FastWorker(new() { ["Admin:ApiKeys:0"] = AdminKey }),
-            configureServices: services => services.AddSingleton<TimeProvider>(_clock));
     }
 
     [OneTimeTearDown]
-    public async Task StopService()
+    public async Task DisposeFixture()
     {
-        _factory.Dispose();
         await _receiver.DisposeAsync();
     }
 
     [SetUp]
-    public async Task NewOrganization() => _organization = await _factory.CreateOrganizationAsync();
+    public async Task NewOrganization() => _organization = await Factory.CreateOrganizationAsync();
 
     // --- /admin/v1 ---------------------------------------------------------------------------------------------------
 
@@ -83,7 +82,7 @@ public sealed class ConcurrentWriteTests
         Assert.That(listed.GetArrayLength(), Is.EqualTo(Racers + 1), "the first key and the twenty");
         foreach (var key in keys.Take(3))
         {
-            using var client = _factory.ClientWith(key);
+            using var client = Factory.ClientWith(key);
             Assert.That((await client.GetAsync("/v1/humans")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
     }
@@ -103,7 +102,7 @@ public sealed class ConcurrentWriteTests
         Assert.That(kept, Is.Not.Null);
         Assert.That(answers.Select(a => Json(a.Body).GetProperty("revoked_at").GetString()), Has.All.EqualTo(kept),
             "every revoke answers the first revocation time, the one kept");
-        using var revoked = _factory.ClientWith(created.GetProperty("api_key").GetString());
+        using var revoked = Factory.ClientWith(created.GetProperty("api_key").GetString());
         await WireJson.AssertErrorAsync(await revoked.GetAsync("/v1/humans"), HttpStatusCode.Unauthorized, "UNAUTHORIZED");
     }
 
@@ -175,7 +174,7 @@ public sealed class ConcurrentWriteTests
         var answers = await RaceAsync(_organization.ApiKey, (client, _) => client.DeleteAsync($"/v1/humans/{humanId}"));
 
         AssertOneWinnerAndNotFound(answers);
-        using var client = _factory.ClientWith(_organization.ApiKey);
+        using var client = Factory.ClientWith(_organization.ApiKey);
         await WireJson.AssertErrorAsync(await client.GetAsync($"/v1/humans/{humanId}"), HttpStatusCode.NotFound, "NOT_FOUND");
     }
 
@@ -222,7 +221,7 @@ public sealed class ConcurrentWriteTests
         var delivery = await OnlyDeliveryAsync(_organization.Client, webhookId);
         Assert.That(delivery.GetProperty("attempt_count").GetInt32(), Is.InRange(1, Racers + 1));
         Assert.That(
-            await _factory.QueryAsync(db => db.WebhookDeliveries.CountAsync(d => d.WebhookId == Guid.Parse(webhookId))),
+            await Factory.QueryAsync(db => db.WebhookDeliveries.CountAsync(d => d.WebhookId == Guid.Parse(webhookId))),
             Is.EqualTo(1), "retries add attempts, never deliveries");
     }
 
@@ -231,7 +230,7 @@ public sealed class ConcurrentWriteTests
     /// <summary>Sends the requests at once, each on its own connection; answers in request order, none of them a 5xx.</summary>
     private async Task<List<(int Status, string Body)>> RaceAsync(string apiKey, Func<HttpClient, int, Task<HttpResponseMessage>> send)
     {
-        var clients = Enumerable.Range(0, Racers).Select(_ => _factory.ClientWith(apiKey)).ToList();
+        var clients = Enumerable.Range(0, Racers).Select(_ => Factory.ClientWith(apiKey)).ToList();
         // Connections opened first, so that the racers start together rather than one connection set-up apart.
         foreach (var opened in await Task.WhenAll(clients.Select(c => c.GetAsync("/health/live"))))
         {
@@ -262,7 +261,7 @@ public sealed class ConcurrentWriteTests
 
     private async Task<JsonElement> ReadAsync(string apiKey, string path)
     {
-        using var client = _factory.ClientWith(apiKey);
+        using var client = Factory.ClientWith(apiKey);
         var response = await client.GetAsync(path);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         return await WireJson.ReadAsync(response);
@@ -270,7 +269,7 @@ public sealed class ConcurrentWriteTests
 
     private async Task<JsonElement> PostAsync(string apiKey, string path, string body)
     {
-        using var client = _factory.ClientWith(apiKey);
+        using var client = Factory.ClientWith(apiKey);
         var response = await client.PostAsync(path, WireJson.Body(body));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         return await WireJson.ReadAsync(response);

@@ -9,25 +9,20 @@ namespace Slotflow.Api.Tests;
 /// Text that could not be stored or answered never gets past the door (422 naming the field, nothing written, the
 /// idempotency key left unused), names a person reads are clean, and text already stored cannot fail a read.
 /// </summary>
-public sealed class HostileTextTests
+public sealed class HostileTextTests : ServiceFixture
 {
     private const string AlwaysOpen = """{"working_days":[1,2,3,4,5,6,7],"work_start":"00:00","work_end":"24:00","meeting_durations":[30]}""";
 
-    private SlotflowApiFactory _factory = null!;
     private TestOrganization _organization = null!;
     private string _humanId = null!;
     private int _nextStart;
 
     [OneTimeSetUp]
-    public async Task StartService()
+    public async Task ArrangeFixture()
     {
-        _factory = new SlotflowApiFactory();
-        _organization = await _factory.CreateOrganizationAsync();
+        _organization = await Factory.CreateOrganizationAsync();
         _humanId = await HumanSetup.CreateAsync(_organization.Client, "UTC", AlwaysOpen);
     }
-
-    [OneTimeTearDown]
-    public void StopService() => _factory.Dispose();
 
     /// <summary>A distinct free half hour for each booking the fixture makes.</summary>
     private string NextStart() =>
@@ -177,7 +172,7 @@ public sealed class HostileTextTests
     [TestCase("DELETE")]
     public async Task Health_WithAWrongMethod_Returns405InTheEnvelope(string method)
     {
-        using var client = _factory.ClientWith(null);
+        using var client = Factory.ClientWith(null);
         foreach (var path in new[] { "/health/live", "/health/ready" })
         {
             var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
@@ -213,7 +208,7 @@ public sealed class HostileTextTests
     public async Task StoredTextThatIsNotValidUnicode_IsShownWithReplacementCharacters_AndEveryReadAndTheCancelAnswer()
     {
         await using var receiver = new WebhookReceiver();
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
         var human = await HumanSetup.CreateAsync(organization.Client, "UTC", AlwaysOpen);
         var webhook = await organization.Client.PostAsync("/v1/webhooks", WireJson.Body(new { url = receiver.Url, events = new[] { "booking.confirmed", "booking.cancelled" } }));
         Assert.That(webhook.StatusCode, Is.EqualTo(HttpStatusCode.Created));
@@ -222,7 +217,7 @@ public sealed class HostileTextTests
         var id = Guid.Parse((await WireJson.ReadAsync(created)).GetProperty("id").GetString()!);
 
         // As a row written before the door checked it: an escaped unpaired surrogate inside the stored object.
-        await _factory.QueryAsync(db => db.Bookings.Where(b => b.Id == id)
+        await Factory.QueryAsync(db => db.Bookings.Where(b => b.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Metadata, """{"note":"\ud800","\udc00":["ok \ud83d\ude00"]}""")));
 
         var one = await organization.Client.GetAsync($"/v1/bookings/{id}");
@@ -262,7 +257,7 @@ public sealed class HostileTextTests
     }
 
     private Task<(int Bookings, int Humans, int Webhooks, int Overrides, int Keys)> CountsAsync() =>
-        _factory.QueryAsync(async db => (
+        Factory.QueryAsync(async db => (
             await db.Bookings.CountAsync(b => b.OrganizationId == _organization.Id),
             await db.Humans.CountAsync(h => h.OrganizationId == _organization.Id),
             await db.Webhooks.CountAsync(w => w.OrganizationId == _organization.Id),

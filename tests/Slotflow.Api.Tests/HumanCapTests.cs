@@ -4,20 +4,13 @@ using Slotflow.Api.Tests.Support;
 namespace Slotflow.Api.Tests;
 
 /// <summary>Active humans per plan (spec §8): the cap answers 402 and holds under concurrent creates.</summary>
-public sealed class HumanCapTests
+public sealed class HumanCapTests : ServiceFixture
 {
-    private SlotflowApiFactory _factory = null!;
-
-    [OneTimeSetUp]
-    public void StartService() => _factory = new SlotflowApiFactory();
-
-    [OneTimeTearDown]
-    public void StopService() => _factory.Dispose();
 
     [Test]
     public async Task Create_OverTheFreePlansCap_Returns402_AndDeletingFreesTheSeat()
     {
-        var organization = await _factory.CreateOrganizationAsync("free");
+        var organization = await Factory.CreateOrganizationAsync("free");
         var first = await organization.Client.PostAsync("/v1/humans", WireJson.Body(new { name = "One", timezone = "UTC" }));
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created));
 
@@ -37,8 +30,8 @@ public sealed class HumanCapTests
     [Repeat(3)]
     public async Task ConcurrentCreates_NeverExceedTheCap(string plan, int requests, int cap)
     {
-        var organization = await _factory.CreateOrganizationAsync(plan);
-        var clients = Enumerable.Range(0, requests).Select(_ => _factory.ClientWith(organization.ApiKey)).ToList();
+        var organization = await Factory.CreateOrganizationAsync(plan);
+        var clients = Enumerable.Range(0, requests).Select(_ => Factory.ClientWith(organization.ApiKey)).ToList();
 
         var responses = await Task.WhenAll(clients.Select((client, i) =>
             client.PostAsync("/v1/humans", WireJson.Body(new { name = $"Racer {i}", timezone = "UTC" }))));
@@ -53,5 +46,5 @@ public sealed class HumanCapTests
     }
 
     private Task<int> CountHumansAsync(TestOrganization organization) =>
-        _factory.QueryAsync(db => Task.FromResult(db.Humans.Count(h => h.OrganizationId == organization.Id && h.Active)));
+        Factory.QueryAsync(db => Task.FromResult(db.Humans.Count(h => h.OrganizationId == organization.Id && h.Active)));
 }

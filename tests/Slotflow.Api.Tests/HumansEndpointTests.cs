@@ -5,23 +5,18 @@ using Slotflow.Api.Tests.Support;
 namespace Slotflow.Api.Tests;
 
 /// <summary>Each humans endpoint's success shape, field by field against spec §4–5.</summary>
-public sealed class HumansEndpointTests
+public sealed class HumansEndpointTests : ServiceFixture
 {
     private static readonly string[] HumanFields = ["id", "name", "email", "role", "timezone", "active", "created_at"];
     private const string InstantPattern = @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$";
 
-    private SlotflowApiFactory _factory = null!;
     private HttpClient _client = null!;
 
     [OneTimeSetUp]
-    public async Task StartService()
+    public async Task ArrangeFixture()
     {
-        _factory = new SlotflowApiFactory();
-        _client = (await _factory.CreateOrganizationAsync()).Client;
+        _client = (await Factory.CreateOrganizationAsync()).Client;
     }
-
-    [OneTimeTearDown]
-    public void StopService() => _factory.Dispose();
 
     [Test]
     public async Task Create_WithAllFields_Returns201WithTheHuman()
@@ -106,7 +101,7 @@ public sealed class HumansEndpointTests
     [Test]
     public async Task List_ReturnsActiveHumansAndTotal()
     {
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
         var first = await CreateHumanAsync("First", organization.Client);
         var second = await CreateHumanAsync("Second", organization.Client);
 
@@ -127,7 +122,7 @@ public sealed class HumansEndpointTests
     [Test]
     public async Task Delete_SoftDeletes_AndAnswersDeletedTrue()
     {
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
         var id = await CreateHumanAsync("Temp", organization.Client);
 
         var response = await organization.Client.DeleteAsync($"/v1/humans/{id}");
@@ -150,7 +145,7 @@ public sealed class HumansEndpointTests
         var list = await WireJson.ReadAsync(await organization.Client.GetAsync("/v1/humans"));
         Assert.That(list.GetProperty("total").GetInt32(), Is.Zero);
 
-        var stored = await _factory.QueryAsync(db => Task.FromResult(db.Humans.Single(h => h.Id == Guid.Parse(id))));
+        var stored = await Factory.QueryAsync(db => Task.FromResult(db.Humans.Single(h => h.Id == Guid.Parse(id))));
         Assert.That(stored.Active, Is.False, "the row is kept, only deactivated");
     }
 

@@ -13,31 +13,27 @@ namespace Slotflow.Api.Tests;
 /// describes, so a retry either replays the original answer (the work committed) or runs the work once (it did not).
 /// The fault is injected right after, or instead of, the commit of the transaction that writes the resource.
 /// </summary>
-public sealed class IdempotencyCrashTests
+public sealed class IdempotencyCrashTests : ServiceFixture
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+    private readonly SettableClock _clock = new(Now);
     private readonly FailAroundCommit _fault = new();
     private readonly CommandLog _log = new();
-    private SlotflowApiFactory _factory = null!;
     private TestOrganization _organization = null!;
     private string _humanId = null!;
 
-    [OneTimeSetUp]
-    public void StartService() =>
-        _factory = new SlotflowApiFactory(configureServices: services =>
-        {
-            services.AddSingleton<TimeProvider>(new SettableClock(Now));
-            services.AddSingleton<IInterceptor>(_fault);
-            services.AddSingleton<IInterceptor>(_log);
-        });
+    protected override TimeProvider Clock => _clock;
 
-    [OneTimeTearDown]
-    public void StopService() => _factory.Dispose();
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton<IInterceptor>(_fault);
+        services.AddSingleton<IInterceptor>(_log);
+    }
 
     [SetUp]
     public async Task NewOrganization()
     {
-        _organization = await _factory.CreateOrganizationAsync();
+        _organization = await Factory.CreateOrganizationAsync();
         _humanId = await HumanSetup.CreateAsync(_organization.Client);
     }
 
@@ -53,7 +49,7 @@ public sealed class IdempotencyCrashTests
 
         await WireJson.AssertErrorAsync(first, HttpStatusCode.InternalServerError, "INTERNAL_ERROR");
         Assert.That(_fault.Thrown, Is.EqualTo(1), "the fault came after the commit");
-        var stored = await _factory.QueryAsync(db => db.Bookings.AsNoTracking().Where(b => b.OrganizationId == _organization.Id).ToListAsync());
+        var stored = await Factory.QueryAsync(db => db.Bookings.AsNoTracking().Where(b => b.OrganizationId == _organization.Id).ToListAsync());
         Assert.That(stored, Has.Count.EqualTo(1), "the first call's booking was kept, and the retry made none");
         Assert.Multiple(async () =>
         {
@@ -74,7 +70,7 @@ public sealed class IdempotencyCrashTests
         var retry = await PostAsync(key, body, "/v1/humans");
 
         await WireJson.AssertErrorAsync(first, HttpStatusCode.InternalServerError, "INTERNAL_ERROR");
-        var humans = await _factory.QueryAsync(db =>
+        var humans = await Factory.QueryAsync(db =>
             db.Humans.AsNoTracking().Where(h => h.OrganizationId == _organization.Id && h.Name == "Committed once").Select(h => h.Id).ToListAsync());
         Assert.That(humans, Has.Count.EqualTo(1));
         Assert.That(retry.StatusCode, Is.EqualTo(HttpStatusCode.Created), await retry.Content.ReadAsStringAsync());
@@ -95,7 +91,7 @@ public sealed class IdempotencyCrashTests
         Assert.That(_fault.Thrown, Is.EqualTo(1), "the commit was refused");
         Assert.That(retry.StatusCode, Is.EqualTo(HttpStatusCode.Created), await retry.Content.ReadAsStringAsync());
         Assert.That(retry.Headers.Contains("Idempotent-Replayed"), Is.False, "the work ran again, as it had never committed");
-        var stored = await _factory.QueryAsync(db => db.Bookings.AsNoTracking().Where(b => b.OrganizationId == _organization.Id).Select(b => b.Id).ToListAsync());
+        var stored = await Factory.QueryAsync(db => db.Bookings.AsNoTracking().Where(b => b.OrganizationId == _organization.Id).Select(b => b.Id).ToListAsync());
         Assert.That(stored, Is.EqualTo(new[] { Guid.Parse((await WireJson.ReadAsync(retry)).GetProperty("id").GetString()!) }));
 
         var again = await PostAsync(key, body);

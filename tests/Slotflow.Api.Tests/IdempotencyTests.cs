@@ -6,26 +6,20 @@ using Slotflow.Api.Tests.Support;
 namespace Slotflow.Api.Tests;
 
 /// <summary>Idempotency-Key on POST (spec §6.2): retries never double-book.</summary>
-public sealed class IdempotencyTests
+public sealed class IdempotencyTests : ServiceFixture
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly SettableClock _clock = new(Now);
-    private SlotflowApiFactory _factory = null!;
     private TestOrganization _organization = null!;
     private string _humanId = null!;
 
-    [OneTimeSetUp]
-    public void StartService() =>
-        _factory = new SlotflowApiFactory(configureServices: services => services.AddSingleton<TimeProvider>(_clock));
-
-    [OneTimeTearDown]
-    public void StopService() => _factory.Dispose();
+    protected override TimeProvider Clock => _clock;
 
     [SetUp]
     public async Task NewOrganization()
     {
         _clock.Now = Now;
-        _organization = await _factory.CreateOrganizationAsync();
+        _organization = await Factory.CreateOrganizationAsync();
         _humanId = await HumanSetup.CreateAsync(_organization.Client);
     }
 
@@ -56,7 +50,7 @@ public sealed class IdempotencyTests
     public async Task TwentyConcurrentRepeats_CreateOneBooking()
     {
         var key = Guid.NewGuid().ToString();
-        var clients = Enumerable.Range(0, 20).Select(_ => _factory.ClientWith(_organization.ApiKey)).ToList();
+        var clients = Enumerable.Range(0, 20).Select(_ => Factory.ClientWith(_organization.ApiKey)).ToList();
 
         var responses = await Task.WhenAll(clients.Select(client => PostAsync(key, Booking("2026-03-17T14:00:00Z"), client)));
 
@@ -110,7 +104,7 @@ public sealed class IdempotencyTests
     public async Task KeysAreScopedToTheOrganization()
     {
         var key = Guid.NewGuid().ToString();
-        var other = await _factory.CreateOrganizationAsync();
+        var other = await Factory.CreateOrganizationAsync();
         var otherHuman = await HumanSetup.CreateAsync(other.Client);
         Assert.That((await PostAsync(key, Booking("2026-03-16T15:00:00Z"))).StatusCode, Is.EqualTo(HttpStatusCode.Created));
 
@@ -158,5 +152,5 @@ public sealed class IdempotencyTests
     }
 
     private Task<int> CountBookingsAsync() =>
-        _factory.QueryAsync(db => db.Bookings.CountAsync(b => b.OrganizationId == _organization.Id));
+        Factory.QueryAsync(db => db.Bookings.CountAsync(b => b.OrganizationId == _organization.Id));
 }

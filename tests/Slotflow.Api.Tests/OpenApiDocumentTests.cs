@@ -8,31 +8,28 @@ using static Slotflow.Api.Tests.Support.WebhookTestKit;
 namespace Slotflow.Api.Tests;
 
 /// <summary>/openapi/v1.json describes the wire as it is: every route, and schemas whose property names are those of real responses.</summary>
-public sealed class OpenApiDocumentTests
+public sealed class OpenApiDocumentTests : ServiceFixture
 {
     private const string AdminKey = "sk_admin_openapi_0123456789abcdefghijklmnop";
 
-    private SlotflowApiFactory _factory = null!;
     private JsonElement _document;
+
+    protected override TimeProvider Clock => new SettableClock(HeldNow);
+
+    protected override Dictionary<string, string?> Settings() => new() { ["Admin:ApiKeys:0"] = AdminKey };
 
     [OneTimeSetUp]
     public async Task ReadTheDocument()
     {
-        _factory = new SlotflowApiFactory(
-            settings: new() { ["Admin:ApiKeys:0"] = AdminKey },
-            configureServices: s => s.AddSingleton<TimeProvider>(new SettableClock(HeldNow)));
-        var response = await _factory.ClientWith(null).GetAsync("/openapi/v1.json");
+        var response = await Factory.ClientWith(null).GetAsync("/openapi/v1.json");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "served without a key");
         _document = await WireJson.ReadAsync(response);
     }
 
-    [OneTimeTearDown]
-    public void Stop() => _factory.Dispose();
-
     [Test]
     public void TheDocument_ListsEveryRouteWithItsMethod()
     {
-        var routes = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var routes = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("v1/", StringComparison.Ordinal) == true
                 || e.RoutePattern.RawText?.StartsWith("admin/v1/", StringComparison.Ordinal) == true)
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} /{StripConstraints(e.RoutePattern.RawText!)}"))
@@ -52,7 +49,7 @@ public sealed class OpenApiDocumentTests
     [Test]
     public async Task EachResourcesSchema_HasThePropertyNamesOfARealResponse()
     {
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
         var client = organization.Client;
         await using var receiver = await WebhookReceiver.StartAsync();
 
@@ -77,7 +74,7 @@ public sealed class OpenApiDocumentTests
         await Check(await client.DeleteAsync($"/v1/bookings/{booking.GetProperty("id").GetString()}"), "/v1/bookings/{id}", "delete", "200");
         await Check(await client.DeleteAsync($"/v1/webhooks/{webhookId}"), "/v1/webhooks/{id}", "delete", "200");
 
-        var admin = _factory.ClientWith(AdminKey);
+        var admin = Factory.ClientWith(AdminKey);
         var created = await Check(
             await admin.PostAsync("/admin/v1/organizations", WireJson.Body("""{"name":"Docs","plan":"starter","auto_purchase":true}""")),
             "/admin/v1/organizations", "post", "201");
@@ -100,7 +97,7 @@ public sealed class OpenApiDocumentTests
     [Test]
     public async Task TheReferencePage_IsServedAtDocs()
     {
-        var client = _factory.ClientWith(null);
+        var client = Factory.ClientWith(null);
         var page = await client.GetAsync("/docs");
         var script = await client.GetAsync("/docs/scalar.js");
 

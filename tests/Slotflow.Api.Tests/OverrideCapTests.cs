@@ -6,24 +6,19 @@ using Slotflow.Domain.Humans;
 namespace Slotflow.Api.Tests;
 
 /// <summary>At most 1,000 schedule overrides per human: the cap answers 422 and holds under concurrent creates.</summary>
-public sealed class OverrideCapTests
+public sealed class OverrideCapTests : ServiceFixture
 {
     private const int Cap = 1000;
     private const string CapMessage = "A human can have at most 1000 schedule overrides; delete some first.";
     private const string Body = """{"type":"block","title":"One more","all_day":true,"start_date":"2027-01-04"}""";
 
-    private SlotflowApiFactory _factory = null!;
     private TestOrganization _organization = null!;
 
     [OneTimeSetUp]
-    public async Task StartService()
+    public async Task ArrangeFixture()
     {
-        _factory = new SlotflowApiFactory();
-        _organization = await _factory.CreateOrganizationAsync();
+        _organization = await Factory.CreateOrganizationAsync();
     }
-
-    [OneTimeTearDown]
-    public void StopService() => _factory.Dispose();
 
     [Test]
     public async Task Create_AtTheCap_Returns422NamingTheLimit_AndDeletingOneFreesAPlace()
@@ -52,7 +47,7 @@ public sealed class OverrideCapTests
         const int requests = 40;
         var humanId = await HumanSetup.CreateAsync(_organization.Client);
         await SeedOverridesAsync(humanId, Cap - free);
-        var clients = Enumerable.Range(0, requests).Select(_ => _factory.ClientWith(_organization.ApiKey)).ToList();
+        var clients = Enumerable.Range(0, requests).Select(_ => Factory.ClientWith(_organization.ApiKey)).ToList();
 
         var responses = await Task.WhenAll(clients.Select(client => client.PostAsync($"/v1/humans/{humanId}/overrides", WireJson.Body(Body))));
 
@@ -90,7 +85,7 @@ public sealed class OverrideCapTests
 
     /// <summary>Writes overrides straight through the DbContext: a thousand POSTs would only slow the suite down.</summary>
     private Task<int> SeedOverridesAsync(string humanId, int count) =>
-        _factory.QueryAsync(db =>
+        Factory.QueryAsync(db =>
         {
             var id = Guid.Parse(humanId);
             var first = new DateOnly(2027, 1, 1);
@@ -100,5 +95,5 @@ public sealed class OverrideCapTests
         });
 
     private Task<int> CountOverridesAsync(string humanId) =>
-        _factory.QueryAsync(db => db.Set<ScheduleOverride>().CountAsync(o => o.HumanId == Guid.Parse(humanId)));
+        Factory.QueryAsync(db => db.Set<ScheduleOverride>().CountAsync(o => o.HumanId == Guid.Parse(humanId)));
 }

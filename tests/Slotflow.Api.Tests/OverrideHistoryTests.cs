@@ -13,20 +13,15 @@ namespace Slotflow.Api.Tests;
 /// Slots and bookings work from a copy of the human's overrides kept while its overrides version stands: a change
 /// through any process is seen by the next request of every process, and a series begun years ago still counts.
 /// </summary>
-public sealed class OverrideHistoryTests
+public sealed class OverrideHistoryTests : ServiceFixture
 {
-    private SlotflowApiFactory _factory = null!;
     private TestOrganization _organization = null!;
 
     [OneTimeSetUp]
-    public async Task StartService()
+    public async Task ArrangeFixture()
     {
-        _factory = new SlotflowApiFactory();
-        _organization = await _factory.CreateOrganizationAsync();
+        _organization = await Factory.CreateOrganizationAsync();
     }
-
-    [OneTimeTearDown]
-    public void StopService() => _factory.Dispose();
 
     [Test]
     public async Task TheOverridesCopy_IsKeptThroughBookingsAndRules_AndReadAgainWhenAnOverrideIsAddedOrRemoved()
@@ -54,7 +49,7 @@ public sealed class OverrideHistoryTests
     [Test]
     public async Task AnOverrideAddedThroughAnotherProcess_ShapesTheNextSlotsAndBookingsOfThisOne()
     {
-        using var other = new SlotflowApiFactory(database: _factory.Database);
+        using var other = new SlotflowApiFactory(database: Factory.Database);
         using var otherClient = other.ClientWith(_organization.ApiKey);
         var humanId = await HumanSetup.CreateAsync(_organization.Client);
         var monday = NextMonday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14));
@@ -106,7 +101,7 @@ public sealed class OverrideHistoryTests
         Assert.That((await Book(humanId, monday, "16:00")).StatusCode, Is.EqualTo(HttpStatusCode.Created), "this process now keeps the overrides");
 
         // An override added in a transaction left open: it holds the human's row (PostgreSQL) or the one writer (SQLite).
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SlotflowDbContext>();
         using var writer = await db.EnterWriteAsync(CancellationToken.None);
         var booking = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
@@ -140,7 +135,7 @@ public sealed class OverrideHistoryTests
 
         for (var polls = 0; polls < 600; polls++)
         {
-            var waiting = await _factory.QueryAsync(db => db.Database
+            var waiting = await Factory.QueryAsync(db => db.Database
                 .SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE {"%" + HumanRowLock.Tag + "%"}")
                 .SingleAsync());
             if (waiting > 0)
@@ -157,7 +152,7 @@ public sealed class OverrideHistoryTests
     /// <summary>What a request of this process reads: the human row as of now, then its overrides (a kept copy or a fresh read).</summary>
     private async Task<IReadOnlyList<ScheduleOverride>> ReadOverridesAsync(string humanId)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var humans = scope.ServiceProvider.GetRequiredService<IHumanRepository>();
         var span = new TimeRange(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(1));
         return (await humans.ReadScheduleAsync(_organization.Id, Guid.Parse(humanId), span, CancellationToken.None))!.Calendar.Overrides;
@@ -184,7 +179,7 @@ public sealed class OverrideHistoryTests
     /// monthly series, ended and endless, spread over two years around <paramref name="center"/>.
     /// </summary>
     private Task<int> SeedHistoryAsync(Guid humanId, DateOnly center, int count) =>
-        _factory.QueryAsync(db =>
+        Factory.QueryAsync(db =>
         {
             var random = new Random(count);
             var sunday = NextMonday(center.AddDays(-365)).AddDays(-1);

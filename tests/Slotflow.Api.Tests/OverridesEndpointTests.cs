@@ -5,26 +5,21 @@ using Slotflow.Api.Tests.Support;
 namespace Slotflow.Api.Tests;
 
 /// <summary>POST, GET and DELETE /v1/humans/{id}/overrides (spec §4–5).</summary>
-public sealed class OverridesEndpointTests
+public sealed class OverridesEndpointTests : ServiceFixture
 {
     private static readonly string[] OverrideFields =
         ["id", "human_id", "type", "title", "all_day", "start_date", "end_date", "start_time", "end_time", "recurrence", "created_at"];
 
     private static readonly string[] RecurrenceFields = ["freq", "interval", "days", "day_of_month", "week", "day"];
 
-    private SlotflowApiFactory _factory = null!;
     private TestOrganization _organization = null!;
     private string? _untouchedHumanId;
 
     [OneTimeSetUp]
-    public async Task StartService()
+    public async Task ArrangeFixture()
     {
-        _factory = new SlotflowApiFactory();
-        _organization = await _factory.CreateOrganizationAsync();
+        _organization = await Factory.CreateOrganizationAsync();
     }
-
-    [OneTimeTearDown]
-    public void StopService() => _factory.Dispose();
 
     [Test]
     public async Task Create_TimedSingleDayBlock_Returns201WithEveryField()
@@ -223,7 +218,7 @@ public sealed class OverridesEndpointTests
     [Test]
     public async Task Overrides_OfUnknownDeletedOrForeignHumans_Are404()
     {
-        var other = await _factory.CreateOrganizationAsync();
+        var other = await Factory.CreateOrganizationAsync();
         var foreign = await HumanSetup.CreateAsync(other.Client);
         var foreignOverride = await HumanSetup.AddOverrideAsync(other.Client, foreign, """{"type":"block","all_day":true,"start_date":"2026-05-01"}""");
         var deleted = await HumanSetup.CreateAsync(_organization.Client);

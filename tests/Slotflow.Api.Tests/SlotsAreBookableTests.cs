@@ -10,20 +10,14 @@ namespace Slotflow.Api.Tests;
 /// overrides and existing bookings) is booked with 201. Each slot is tried on the data as listed: booked, then
 /// cancelled again before the next one is tried.
 /// </summary>
-public sealed class SlotsAreBookableTests
+public sealed class SlotsAreBookableTests : ServiceFixture
 {
     private static readonly string[] Zones =
         ["America/New_York", "Europe/London", "Australia/Lord_Howe", "Asia/Kathmandu", "America/Los_Angeles", "UTC"];
 
     private readonly SettableClock _clock = new(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
-    private SlotflowApiFactory _factory = null!;
 
-    [OneTimeSetUp]
-    public void StartService() =>
-        _factory = new SlotflowApiFactory(configureServices: services => services.AddSingleton<TimeProvider>(_clock));
-
-    [OneTimeTearDown]
-    public void StopService() => _factory.Dispose();
+    protected override TimeProvider Clock => _clock;
 
     [TestCase(1)]
     [TestCase(2)]
@@ -34,11 +28,11 @@ public sealed class SlotsAreBookableTests
     public async Task EveryListedSlot_BooksWith201(int seed)
     {
         var random = new Random(seed);
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
         var zone = Zones[random.Next(Zones.Length)];
         var duration = new[] { 15, 30, 45, 60 }[random.Next(4)];
         var start = random.Next(0, 10) * 60;
-        var rules = $$"""{"working_days":[1,2,3,4,5{{(random.Next(2) == 0 ? ",6" : "")}}],"work_start":"{{Clock(start)}}","work_end":"{{Clock(start + (random.Next(4, 12) * 60))}}","meeting_durations":[{{duration}}]}""";
+        var rules = $$"""{"working_days":[1,2,3,4,5{{(random.Next(2) == 0 ? ",6" : "")}}],"work_start":"{{ClockText(start)}}","work_end":"{{ClockText(start + (random.Next(4, 12) * 60))}}","meeting_durations":[{{duration}}]}""";
         var humanId = await HumanSetup.CreateAsync(organization.Client, zone, rules);
 
         // The range straddles the March changes of New York (8th), London (29th) and Lord Howe (5 April).
@@ -52,7 +46,7 @@ public sealed class SlotsAreBookableTests
             await HumanSetup.AddOverrideAsync(
                 organization.Client,
                 humanId,
-                $$"""{"type":"{{type}}","start_date":"{{date}}","start_time":"{{Clock(windowStart)}}","end_time":"{{Clock(windowStart + (random.Next(1, 3) * 60))}}"}""");
+                $$"""{"type":"{{type}}","start_date":"{{date}}","start_time":"{{ClockText(windowStart)}}","end_time":"{{ClockText(windowStart + (random.Next(1, 3) * 60))}}"}""");
         }
 
         var listed = await ListSlotsAsync(organization, humanId, from, to, duration);
@@ -80,7 +74,7 @@ public sealed class SlotsAreBookableTests
         }
     }
 
-    private static string Clock(int minutes) =>
+    private static string ClockText(int minutes) =>
         minutes >= 24 * 60 ? "24:00" : $"{minutes / 60:00}:{minutes % 60:00}";
 
     private static async Task<List<string>> ListSlotsAsync(TestOrganization organization, string humanId, DateOnly from, DateOnly to, int duration)

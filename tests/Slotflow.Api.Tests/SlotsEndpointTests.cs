@@ -7,32 +7,25 @@ using Slotflow.Api.Tests.Support;
 namespace Slotflow.Api.Tests;
 
 /// <summary>GET /v1/humans/{id}/slots (spec §7) over HTTP, with the service's clock held at a known instant.</summary>
-public sealed class SlotsEndpointTests
+public sealed class SlotsEndpointTests : ServiceFixture
 {
     private readonly SettableClock _clock = new(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
     private readonly CommandCounter _commands = new();
-    private SlotflowApiFactory _factory = null!;
     private TestOrganization _organization = null!;
 
-    [OneTimeSetUp]
-    public void StartService()
-    {
-        _factory = new SlotflowApiFactory(configureServices: services =>
-        {
-            services.AddSingleton<TimeProvider>(_clock);
-            services.AddSingleton<IInterceptor>(_commands);
-        });
-    }
+    protected override TimeProvider Clock => _clock;
 
-    [OneTimeTearDown]
-    public void StopService() => _factory.Dispose();
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton<IInterceptor>(_commands);
+    }
 
     /// <summary>Each test gets its own organization (the plan caps humans) and the clock at 2026-03-01.</summary>
     [SetUp]
     public async Task NewOrganizationAndClock()
     {
         _clock.Now = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
-        _organization = await _factory.CreateOrganizationAsync();
+        _organization = await Factory.CreateOrganizationAsync();
     }
 
     [Test]
@@ -203,7 +196,7 @@ public sealed class SlotsEndpointTests
     {
         var deleted = await HumanSetup.CreateAsync(_organization.Client);
         await _organization.Client.DeleteAsync($"/v1/humans/{deleted}");
-        var other = await _factory.CreateOrganizationAsync();
+        var other = await Factory.CreateOrganizationAsync();
         var foreign = await HumanSetup.CreateAsync(other.Client);
         const string query = "slots?date_from=2026-03-16&date_to=2026-03-20&duration=30";
 

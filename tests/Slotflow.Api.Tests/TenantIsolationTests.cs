@@ -3,21 +3,14 @@ using Slotflow.Api.Tests.Support;
 
 namespace Slotflow.Api.Tests;
 
-public sealed class TenantIsolationTests
+public sealed class TenantIsolationTests : ServiceFixture
 {
-    private SlotflowApiFactory _factory = null!;
-
-    [OneTimeSetUp]
-    public void StartService() => _factory = new SlotflowApiFactory();
-
-    [OneTimeTearDown]
-    public void StopService() => _factory.Dispose();
 
     [Test]
     public async Task AnotherOrganizationsHuman_IsNotFound_AndUntouched()
     {
-        var a = await _factory.CreateOrganizationAsync();
-        var b = await _factory.CreateOrganizationAsync();
+        var a = await Factory.CreateOrganizationAsync();
+        var b = await Factory.CreateOrganizationAsync();
         var created = await a.Client.PostAsync("/v1/humans", WireJson.Body(new { name = "Private", timezone = "UTC" }));
         var id = (await WireJson.ReadAsync(created)).GetProperty("id").GetString();
         var rules = WireJson.Body(new { working_days = new[] { 1 }, work_start = "09:00", work_end = "10:00", meeting_durations = new[] { 30 } });

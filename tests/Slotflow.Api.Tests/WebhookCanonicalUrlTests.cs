@@ -6,20 +6,13 @@ using Slotflow.Api.Tests.Support;
 namespace Slotflow.Api.Tests;
 
 /// <summary>POST /v1/webhooks stores one spelling per endpoint and refuses URLs with whitespace or control characters.</summary>
-public sealed class WebhookCanonicalUrlTests
+public sealed class WebhookCanonicalUrlTests : ServiceFixture
 {
-    private SlotflowApiFactory _factory = null!;
-
-    [OneTimeSetUp]
-    public void StartService() => _factory = new SlotflowApiFactory();
-
-    [OneTimeTearDown]
-    public void StopService() => _factory.Dispose();
 
     [Test]
     public async Task Create_AnswersAndListsTheCanonicalUrl()
     {
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
 
         var created = await organization.Client.PostAsync("/v1/webhooks", Body("HTTPS://Hooks.EXAMPLE.com:443/In/Path?A=1#section"));
 
@@ -39,7 +32,7 @@ public sealed class WebhookCanonicalUrlTests
     [TestCase("https://example.com/h#fragment")]
     public async Task Create_WithAnotherSpellingOfARegisteredUrl_Returns422NamingUrl_AndWritesNoRow(string spelling)
     {
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
         var first = await organization.Client.PostAsync("/v1/webhooks", Body("https://example.com/h"));
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created));
 
@@ -53,7 +46,7 @@ public sealed class WebhookCanonicalUrlTests
     [Test]
     public async Task Create_WithADifferentPathCaseOrPort_IsAnotherWebhook()
     {
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
 
         foreach (var url in new[] { "https://example.com/h", "https://example.com/H", "https://example.com:8443/h", "http://example.com/h" })
         {
@@ -73,7 +66,7 @@ public sealed class WebhookCanonicalUrlTests
     [TestCase("https://example.com/\u00a0h", TestName = "Create_WithANoBreakSpace_Returns422NamingUrl_AndWritesNoRow")]
     public async Task Create_WithWhitespaceOrControlCharacters_Returns422NamingUrl_AndWritesNoRow(string url)
     {
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
 
         var response = await organization.Client.PostAsync("/v1/webhooks", Body(url));
 
@@ -87,5 +80,5 @@ public sealed class WebhookCanonicalUrlTests
         WireJson.Body($$"""{"url":{{JsonSerializer.Serialize(url)}},"events":["booking.confirmed"]}""");
 
     private Task<List<string>> UrlsAsync(TestOrganization organization) =>
-        _factory.QueryAsync(db => db.Webhooks.Where(w => w.OrganizationId == organization.Id).Select(w => w.Url).ToListAsync());
+        Factory.QueryAsync(db => db.Webhooks.Where(w => w.OrganizationId == organization.Id).Select(w => w.Url).ToListAsync());
 }

@@ -6,7 +6,7 @@ using static Slotflow.Api.Tests.Support.WebhookTestKit;
 namespace Slotflow.Api.Tests;
 
 /// <summary>GET /v1/webhooks/{id}/deliveries and its retry: shapes, paging, filters and bad input.</summary>
-public sealed class WebhookDeliveriesEndpointTests
+public sealed class WebhookDeliveriesEndpointTests : ServiceFixture
 {
     private static readonly string[] DeliveryFields =
     [
@@ -17,18 +17,20 @@ public sealed class WebhookDeliveriesEndpointTests
     private static readonly string[] AttemptFields = ["number", "attempted_at", "status_code", "error", "duration_ms"];
 
     private readonly SettableClock _clock = new(HeldNow);
-    private SlotflowApiFactory _factory = null!;
     private WebhookReceiver _receiver = null!;
     private TestOrganization _organization = null!;
     private string _webhookId = null!;
     private List<string> _bookingIds = null!;
 
+    protected override TimeProvider Clock => _clock;
+
+    protected override Dictionary<string, string?> Settings() => FastWorker();
+
     [OneTimeSetUp]
     public async Task ThreeDeliveredBookings()
     {
         _receiver = await WebhookReceiver.StartAsync();
-        _factory = new SlotflowApiFactory(settings: FastWorker(), configureServices: s => s.AddSingleton<TimeProvider>(_clock));
-        _organization = await _factory.CreateOrganizationAsync();
+        _organization = await Factory.CreateOrganizationAsync();
         (_webhookId, _) = await RegisterAsync(_organization.Client, _receiver.Url, "booking.confirmed");
         var humanId = await HumanAsync(_organization.Client);
         _bookingIds = [];
@@ -47,7 +49,6 @@ public sealed class WebhookDeliveriesEndpointTests
     [OneTimeTearDown]
     public async Task Stop()
     {
-        _factory.Dispose();
         await _receiver.DisposeAsync();
     }
 
@@ -110,7 +111,7 @@ public sealed class WebhookDeliveriesEndpointTests
     public async Task Retry_OfAnUnknownDelivery_Returns404_AndWithoutAKey401()
     {
         var unknown = await _organization.Client.PostAsync($"/v1/webhooks/{_webhookId}/deliveries/{Guid.NewGuid()}/retry", null);
-        var anonymous = await _factory.ClientWith(null).GetAsync($"/v1/webhooks/{_webhookId}/deliveries");
+        var anonymous = await Factory.ClientWith(null).GetAsync($"/v1/webhooks/{_webhookId}/deliveries");
 
         await WireJson.AssertErrorAsync(unknown, HttpStatusCode.NotFound, "NOT_FOUND");
         await WireJson.AssertErrorAsync(anonymous, HttpStatusCode.Unauthorized, "UNAUTHORIZED");

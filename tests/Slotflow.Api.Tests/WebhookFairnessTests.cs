@@ -10,25 +10,26 @@ namespace Slotflow.Api.Tests;
 /// A slow or hanging receiver holds only its own share of the delivery worker: the other webhooks' deliveries, and
 /// the rest of its own queue, go out beside it instead of waiting for its answers.
 /// </summary>
-public sealed class WebhookFairnessTests
+public sealed class WebhookFairnessTests : ServiceFixture
 {
     private WebhookReceiver _slow = null!;
     private WebhookReceiver _fast = null!;
-    private SlotflowApiFactory _factory = null!;
+
+    protected override TimeProvider Clock => new SettableClock(HeldNow);
+
+    protected override Dictionary<string, string?> Settings() => FastWorker();
 
     [SetUp]
     public async Task StartServiceAndReceivers()
     {
         _slow = await WebhookReceiver.StartAsync();
         _fast = await WebhookReceiver.StartAsync();
-        _factory = new SlotflowApiFactory(settings: FastWorker(), configureServices: s => s.AddSingleton<TimeProvider>(new SettableClock(HeldNow)));
     }
 
     [TearDown]
     public async Task Stop()
     {
         // The service first: its worker gives up the sends still waiting on the slow receiver, so nothing waits 40 × 9 s.
-        _factory.Dispose();
         await _slow.DisposeAsync();
         await _fast.DisposeAsync();
     }
@@ -37,8 +38,8 @@ public sealed class WebhookFairnessTests
     public async Task FortyDeliveriesToAReceiverTaking9Seconds_DoNotHoldUpAnotherOrganizationsDelivery()
     {
         _slow.Delay = TimeSpan.FromSeconds(9);
-        var x = await _factory.CreateOrganizationAsync();
-        var y = await _factory.CreateOrganizationAsync();
+        var x = await Factory.CreateOrganizationAsync();
+        var y = await Factory.CreateOrganizationAsync();
         await RegisterAsync(x.Client, _slow.Url, "booking.confirmed");
         await RegisterAsync(y.Client, _fast.Url, "booking.confirmed");
         var xHuman = await HumanAsync(x.Client);
@@ -67,7 +68,7 @@ public sealed class WebhookFairnessTests
     public async Task AHangingAttempt_DoesNotHoldBackTheNextDeliveriesOfItsOwnWebhook()
     {
         _fast.Answer = call => call == 1 ? null : 200;
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
         var (webhookId, _) = await RegisterAsync(organization.Client, _fast.Url, "booking.confirmed");
         var humanId = await HumanAsync(organization.Client);
         await BookAsync(organization.Client, humanId, 0);

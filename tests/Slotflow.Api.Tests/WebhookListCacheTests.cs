@@ -9,22 +9,18 @@ namespace Slotflow.Api.Tests;
 /// A booking's outbox uses the organization's webhook list kept at the organization version its first read saw: a
 /// webhook registered or deleted since must be seen by the very next booking.
 /// </summary>
-public sealed class WebhookListCacheTests
+public sealed class WebhookListCacheTests : ServiceFixture
 {
     private readonly SettableClock _clock = new(HeldNow);
-    private SlotflowApiFactory _factory = null!;
 
-    [OneTimeSetUp]
-    public void StartService() =>
-        _factory = new SlotflowApiFactory(settings: new() { ["Webhooks:WorkerEnabled"] = "false" }, configureServices: s => s.AddSingleton<TimeProvider>(_clock));
+    protected override TimeProvider Clock => _clock;
 
-    [OneTimeTearDown]
-    public void StopService() => _factory.Dispose();
+    protected override Dictionary<string, string?> Settings() => new() { ["Webhooks:WorkerEnabled"] = "false" };
 
     [Test]
     public async Task TheNextBooking_AfterAWebhookIsRegisteredOrDeleted_IsEnqueuedForExactlyTheWebhooksThen()
     {
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
         var client = organization.Client;
         var humanId = await HumanAsync(client);
         var (first, _) = await RegisterAsync(client, "https://hooks.example.com/first", "booking.confirmed");

@@ -12,20 +12,15 @@ namespace Slotflow.Api.Tests;
 /// metadata addresses: refused when registered, and refused again when sent (a row that got past registration, or a
 /// name that resolves elsewhere since).
 /// </summary>
-public sealed class WebhookOutboundSafetyTests
+public sealed class WebhookOutboundSafetyTests : ServiceFixture
 {
     private readonly SettableClock _clock = new(HeldNow);
-    private SlotflowApiFactory _factory = null!;
 
-    [OneTimeSetUp]
-    public void StartInProduction() =>
-        _factory = new SlotflowApiFactory(
-            "Production",
-            FastWorker(new() { ["Webhooks:AllowPrivateTargets"] = "false" }),
-            s => s.AddSingleton<TimeProvider>(_clock));
+    protected override TimeProvider Clock => _clock;
 
-    [OneTimeTearDown]
-    public void Stop() => _factory.Dispose();
+    protected override string Environment => "Production";
+
+    protected override Dictionary<string, string?> Settings() => FastWorker(new() { ["Webhooks:AllowPrivateTargets"] = "false" });
 
     [TestCase("http://127.0.0.1:8080/hooks")]
     [TestCase("http://localhost/hooks")]
@@ -39,7 +34,7 @@ public sealed class WebhookOutboundSafetyTests
     [TestCase("http://0.0.0.0/hooks")]
     public async Task Registering_ANonPublicTarget_Returns422_AndStoresNothing(string url)
     {
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
 
         var response = await organization.Client.PostAsync("/v1/webhooks", WireJson.Body(JsonSerializer.Serialize(new { url, events = new[] { "booking.confirmed" } })));
 
@@ -51,7 +46,7 @@ public sealed class WebhookOutboundSafetyTests
     [Test]
     public async Task Registering_AHostLongerThanDnsAllows_Returns422()
     {
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
         var host = string.Join('.', Enumerable.Repeat(new string('a', 60), 5)) + ".example.com";
 
         var response = await organization.Client.PostAsync("/v1/webhooks", WireJson.Body(JsonSerializer.Serialize(new { url = $"https://{host}/h", events = new[] { "booking.confirmed" } })));
@@ -63,7 +58,7 @@ public sealed class WebhookOutboundSafetyTests
     [Test]
     public async Task Registering_APublicAddress_IsAccepted()
     {
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
 
         var response = await organization.Client.PostAsync("/v1/webhooks", WireJson.Body("""{"url":"https://93.184.215.14/hooks","events":["booking.confirmed"]}"""));
 
@@ -74,9 +69,9 @@ public sealed class WebhookOutboundSafetyTests
     public async Task Sending_ToALoopbackTarget_IsRefusedAtConnectTime_AndRecordedAsAFailedAttempt()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
         var webhook = Webhook.Create(organization.Id, receiver.Url, [Webhook.BookingConfirmed], HeldNow);
-        await _factory.QueryAsync(db =>
+        await Factory.QueryAsync(db =>
         {
             db.Webhooks.Add(webhook); // as if registration had been bypassed, or the name resolved elsewhere then
             return db.SaveChangesAsync();

@@ -5,22 +5,14 @@ using Slotflow.Api.Tests.Support;
 namespace Slotflow.Api.Tests;
 
 /// <summary>POST, GET and DELETE /v1/webhooks (spec §4–5, §8): registration only; delivery is not built yet.</summary>
-public sealed partial class WebhooksEndpointTests
+public sealed partial class WebhooksEndpointTests : ServiceFixture
 {
     private static readonly string[] WebhookFields = ["id", "url", "events", "signing_secret", "active", "created_at"];
-
-    private SlotflowApiFactory _factory = null!;
-
-    [OneTimeSetUp]
-    public void StartService() => _factory = new SlotflowApiFactory();
-
-    [OneTimeTearDown]
-    public void StopService() => _factory.Dispose();
 
     [Test]
     public async Task Create_Returns201WithAFreshSigningSecret_AndListShowsIt()
     {
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
 
         var response = await organization.Client.PostAsync("/v1/webhooks", WireJson.Body(
             """{"url":"https://crm.example.com/hooks/slotflow","events":["booking.confirmed","booking.cancelled"]}"""));
@@ -52,7 +44,7 @@ public sealed partial class WebhooksEndpointTests
     [Test]
     public async Task EachWebhook_GetsItsOwnSecret()
     {
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
 
         var first = await WireJson.ReadAsync(await organization.Client.PostAsync("/v1/webhooks", WireJson.Body("""{"url":"https://a.example.com/h","events":["booking.confirmed"]}""")));
         var second = await WireJson.ReadAsync(await organization.Client.PostAsync("/v1/webhooks", WireJson.Body("""{"url":"https://b.example.com/h","events":["booking.confirmed"]}""")));
@@ -63,7 +55,7 @@ public sealed partial class WebhooksEndpointTests
     [Test]
     public async Task Delete_RemovesTheWebhook_AndASecondDeleteIs404()
     {
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
         var created = await WireJson.ReadAsync(await organization.Client.PostAsync("/v1/webhooks", WireJson.Body("""{"url":"https://a.example.com/h","events":["booking.cancelled"]}""")));
         var id = created.GetProperty("id").GetString();
 
@@ -80,8 +72,8 @@ public sealed partial class WebhooksEndpointTests
     [Test]
     public async Task AnotherOrganizationsWebhook_IsInvisibleAndCannotBeDeleted()
     {
-        var a = await _factory.CreateOrganizationAsync();
-        var b = await _factory.CreateOrganizationAsync();
+        var a = await Factory.CreateOrganizationAsync();
+        var b = await Factory.CreateOrganizationAsync();
         var created = await WireJson.ReadAsync(await a.Client.PostAsync("/v1/webhooks", WireJson.Body("""{"url":"https://a.example.com/h","events":["booking.confirmed"]}""")));
 
         await WireJson.AssertErrorAsync(await b.Client.DeleteAsync($"/v1/webhooks/{created.GetProperty("id").GetString()}"), HttpStatusCode.NotFound, "NOT_FOUND");
@@ -95,7 +87,7 @@ public sealed partial class WebhooksEndpointTests
     [Test]
     public async Task SameUrlTwiceInOneOrganization_Returns422()
     {
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
         await organization.Client.PostAsync("/v1/webhooks", WireJson.Body("""{"url":"https://a.example.com/h","events":["booking.confirmed"]}"""));
 
         var again = await organization.Client.PostAsync("/v1/webhooks", WireJson.Body("""{"url":"https://a.example.com/h","events":["booking.cancelled"]}"""));
@@ -108,10 +100,10 @@ public sealed partial class WebhooksEndpointTests
     [TestCase("starter", 10)]
     public async Task OverThePlansCap_Returns402_EvenWhenRacing(string plan, int cap)
     {
-        var organization = await _factory.CreateOrganizationAsync(plan);
+        var organization = await Factory.CreateOrganizationAsync(plan);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, cap + 5).Select(i =>
-            _factory.ClientWith(organization.ApiKey).PostAsync("/v1/webhooks", WireJson.Body($$"""{"url":"https://h{{i}}.example.com/","events":["booking.confirmed"]}"""))));
+            Factory.ClientWith(organization.ApiKey).PostAsync("/v1/webhooks", WireJson.Body($$"""{"url":"https://h{{i}}.example.com/","events":["booking.confirmed"]}"""))));
 
         var statuses = responses.Select(r => (int)r.StatusCode).ToList();
         Assert.Multiple(() =>
@@ -124,7 +116,7 @@ public sealed partial class WebhooksEndpointTests
     [Test]
     public async Task GrowthPlan_HasNoWebhookCap()
     {
-        var organization = await _factory.CreateOrganizationAsync("growth");
+        var organization = await Factory.CreateOrganizationAsync("growth");
 
         for (var i = 0; i < 12; i++)
         {
@@ -146,7 +138,7 @@ public sealed partial class WebhooksEndpointTests
     [TestCase("""{"url":"https://example.com/h","events":"booking.confirmed"}""", "events")]
     public async Task Create_WithBadInput_Returns422NamingTheField_AndCreatesNothing(string body, string field)
     {
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
 
         var response = await organization.Client.PostAsync("/v1/webhooks", WireJson.Body(body));
 

@@ -113,7 +113,7 @@ public sealed partial class BookingsEndpointTests
     [Test]
     public async Task Cancel_AnotherOrganizationsBooking_Returns404_AndItStaysConfirmed()
     {
-        var other = await _factory.CreateOrganizationAsync();
+        var other = await Factory.CreateOrganizationAsync();
         var foreignHuman = await HumanSetup.CreateAsync(other.Client, rules: Rules);
         var foreign = await BookAsync(At(Monday, "10:00"), humanId: foreignHuman, client: other.Client);
         var id = foreign.GetProperty("id").GetString();

@@ -18,7 +18,7 @@ public sealed partial class BookingsEndpointTests
     [Test]
     public async Task Create_ForAnotherOrganizationsHuman_Returns404_AndBooksNothingForEither()
     {
-        var other = await _factory.CreateOrganizationAsync();
+        var other = await Factory.CreateOrganizationAsync();
         var foreignHuman = await HumanSetup.CreateAsync(other.Client, rules: Rules);
 
         var response = await PostAsync(BookingJson(foreignHuman, At(Monday, "10:00")));

@@ -25,7 +25,7 @@ public sealed partial class BookingsEndpointTests
     [Test]
     public async Task Get_AnotherOrganizationsBooking_Returns404()
     {
-        var other = await _factory.CreateOrganizationAsync();
+        var other = await Factory.CreateOrganizationAsync();
         var foreignHuman = await HumanSetup.CreateAsync(other.Client, rules: Rules);
         var foreign = await BookAsync(At(Monday, "10:00"), humanId: foreignHuman, client: other.Client);
 

@@ -208,7 +208,7 @@ public sealed partial class BookingsEndpointTests
     public async Task List_ShowsOnlyTheCallersOrganizationsBookings()
     {
         var mine = await BookAsync(At(Monday, "10:00"));
-        var other = await _factory.CreateOrganizationAsync();
+        var other = await Factory.CreateOrganizationAsync();
         var foreignHuman = await HumanSetup.CreateAsync(other.Client, rules: Rules);
         var theirs = await BookAsync(At(Monday, "10:00"), humanId: foreignHuman, client: other.Client);
 

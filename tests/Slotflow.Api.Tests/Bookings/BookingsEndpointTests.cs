@@ -12,7 +12,7 @@ namespace Slotflow.Api.Tests;
 /// EDT, so local 10:00 is 14:00Z. No test here races requests against each other. The fixture and its helpers are
 /// here; the tests are in the files beside it, one behaviour each.
 /// </summary>
-public sealed partial class BookingsEndpointTests
+public sealed partial class BookingsEndpointTests : ServiceFixture
 {
     private const string Rules = """{"working_days":[1,2,3,4,5],"work_start":"09:00","work_end":"17:00","meeting_durations":[30,60]}""";
     private const string Monday = "2026-03-16";
@@ -26,23 +26,17 @@ public sealed partial class BookingsEndpointTests
         ["id", "human_id", "starts_at", "ends_at", "duration_minutes", "attendee_name", "attendee_email", "status", "metadata", "created_at"];
 
     private readonly SettableClock _clock = new(HeldNow);
-    private SlotflowApiFactory _factory = null!;
     private TestOrganization _organization = null!;
     private string _humanId = null!;
 
-    [OneTimeSetUp]
-    public void StartService() =>
-        _factory = new SlotflowApiFactory(configureServices: services => services.AddSingleton<TimeProvider>(_clock));
-
-    [OneTimeTearDown]
-    public void StopService() => _factory.Dispose();
+    protected override TimeProvider Clock => _clock;
 
     /// <summary>Each test gets its own organization (the plan caps humans), one human, and the clock at 2026-03-01.</summary>
     [SetUp]
     public async Task NewOrganizationHumanAndClock()
     {
         _clock.Now = HeldNow;
-        _organization = await _factory.CreateOrganizationAsync();
+        _organization = await Factory.CreateOrganizationAsync();
         _humanId = await HumanSetup.CreateAsync(_organization.Client, rules: Rules);
     }
 

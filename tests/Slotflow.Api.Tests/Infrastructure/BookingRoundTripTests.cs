@@ -11,31 +11,26 @@ namespace Slotflow.Api.Tests;
 /// What one booking costs the database, counted with a command interceptor so that a later change cannot quietly add a
 /// round trip, and how often a booking is decided when many race for one human.
 /// </summary>
-public sealed class BookingRoundTripTests
+public sealed class BookingRoundTripTests : ServiceFixture
 {
     private static readonly DateTimeOffset MondayNine = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero); // 09:00 New York
 
     private readonly SettableClock _clock = new(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
     private readonly CommandCounter _commands = new();
-    private SlotflowApiFactory _factory = null!;
     private TestOrganization _organization = null!;
 
-    [OneTimeSetUp]
-    public void StartService()
+    protected override TimeProvider Clock => _clock;
+
+    /// <summary>No delivery worker: its sends and their commits would run beside the booking being counted.</summary>
+    protected override Dictionary<string, string?> Settings() => new() { ["Webhooks:WorkerEnabled"] = "false" };
+
+    protected override void ConfigureServices(IServiceCollection services)
     {
-        // No delivery worker: its sends and their commits would run beside the booking being counted.
-        _factory = new SlotflowApiFactory(settings: new() { ["Webhooks:WorkerEnabled"] = "false" }, configureServices: services =>
-        {
-            services.AddSingleton<TimeProvider>(_clock);
-            services.AddSingleton<IInterceptor>(_commands);
-        });
+        services.AddSingleton<IInterceptor>(_commands);
     }
 
-    [OneTimeTearDown]
-    public void StopService() => _factory.Dispose();
-
     [SetUp]
-    public async Task NewOrganization() => _organization = await _factory.CreateOrganizationAsync();
+    public async Task NewOrganization() => _organization = await Factory.CreateOrganizationAsync();
 
     [Test]
     public async Task Booking_IsOneTransaction_OfTheReadsTheWriteAndTheQuota_WithAWebhookSubscribed()

@@ -5,24 +5,17 @@ using Slotflow.Domain.Bookings;
 namespace Slotflow.Api.Tests;
 
 /// <summary>The database itself refuses overlapping confirmed bookings of one human, whatever path writes them.</summary>
-public sealed class OverlapBackstopTests
+public sealed class OverlapBackstopTests : ServiceFixture
 {
     private static readonly DateTimeOffset Monday = new(2030, 1, 7, 0, 0, 0, TimeSpan.Zero);
 
-    private SlotflowApiFactory _factory = null!;
     private Guid _organizationId;
     private Guid _humanId;
-
-    [OneTimeSetUp]
-    public void StartService() => _factory = new SlotflowApiFactory();
-
-    [OneTimeTearDown]
-    public void StopService() => _factory.Dispose();
 
     [SetUp]
     public async Task NewOrganizationAndHuman()
     {
-        var organization = await _factory.CreateOrganizationAsync();
+        var organization = await Factory.CreateOrganizationAsync();
         _organizationId = organization.Id;
         _humanId = Guid.Parse(await HumanSetup.CreateAsync(organization.Client));
     }
@@ -42,7 +35,7 @@ public sealed class OverlapBackstopTests
             AssertOverlapRefusal(refusal);
             Assert.That(adjacent, Is.EqualTo(1), "back-to-back is not an overlap");
         });
-        var names = await _factory.QueryAsync(db => db.Bookings.Where(b => b.HumanId == _humanId).Select(b => b.AttendeeName).ToListAsync());
+        var names = await Factory.QueryAsync(db => db.Bookings.Where(b => b.HumanId == _humanId).Select(b => b.AttendeeName).ToListAsync());
         Assert.That(names, Is.EquivalentTo(new[] { "First", "Adjacent" }));
     }
 
@@ -68,7 +61,7 @@ public sealed class OverlapBackstopTests
 
     /// <summary>Writes a confirmed booking straight through the DbContext, around the handler and its checks.</summary>
     private Task<int> InsertAsync(DateTimeOffset start, int minutes, string name) =>
-        _factory.QueryAsync(db =>
+        Factory.QueryAsync(db =>
         {
             db.Bookings.Add(Booking.Confirm(_organizationId, _humanId, start, minutes, name, null, null, DateTimeOffset.UtcNow));
             return db.SaveChangesAsync();
