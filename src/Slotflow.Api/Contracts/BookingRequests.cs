@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Slotflow.Api.Wire;
+using Slotflow.Application.Bookings.CheckSlot;
 using Slotflow.Application.Bookings.CreateBooking;
 using Slotflow.Application.Bookings.ListBookings;
 using Slotflow.Domain.Bookings;
@@ -25,6 +26,10 @@ public sealed record CreateBookingRequest(
         AttendeeName ?? string.Empty,
         AttendeeEmail,
         Metadata is { ValueKind: JsonValueKind.Object } json ? json.GetRawText() : null);
+
+    /// <summary>The check of the booking this request would make (POST /v1/bookings/check), for a request the validator has accepted.</summary>
+    public CheckSlotQuery ToCheckQuery(Guid organizationId) =>
+        new(organizationId, HumanId.GetValueOrDefault(), StartsAt.GetValueOrDefault(), Duration.GetValueOrDefault());
 }
 
 /// <summary>GET /v1/bookings. Parameters bind as text so that a malformed one is named by the validator (422).</summary>

@@ -18,6 +18,11 @@ public sealed class BookingsController(IMediator mediator) : ControllerBase
         return CreatedAtAction(nameof(Get), new { id = booking.Id }, booking);
     }
 
+    /// <summary>The decision POST /v1/bookings would get for this body now (spec §11.4); writes nothing, counts nothing.</summary>
+    [HttpPost("check")]
+    public async Task<SlotCheckResponse> Check([FromBody] CreateBookingRequest request, CancellationToken cancellationToken) =>
+        SlotCheckResponse.From(await mediator.Send(request.ToCheckQuery(User.OrganizationId()), cancellationToken));
+
     [HttpGet]
     public async Task<BookingListDto> List([FromQuery] ListBookingsRequest request, CancellationToken cancellationToken) =>
         await mediator.Send(request.ToQuery(User.OrganizationId()), cancellationToken);

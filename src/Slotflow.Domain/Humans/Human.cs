@@ -147,7 +147,7 @@ public sealed class Human
         string attendeeName, string? attendeeEmail, string? metadata, DateTimeOffset now)
     {
         EnsureActive();
-        if (Availability.For(new HumanCalendar(this, overrides), taken).Check(startsAt, durationMinutes, now) is { } refusal)
+        if (RefusalOf(overrides, taken, startsAt, durationMinutes, now) is { } refusal)
         {
             throw new DomainException(refusal, RefusalMessages.For(refusal));
         }
@@ -156,6 +156,11 @@ public sealed class Human
         NoteBookingChange();
         return booking;
     }
+
+    /// <summary>The refusal <see cref="Book"/> would answer for the interval, in the same order; null if it would book.</summary>
+    public ErrorCode? RefusalOf(
+        IReadOnlyList<ScheduleOverride> overrides, IReadOnlyList<TimeRange> taken, DateTimeOffset startsAt, int durationMinutes, DateTimeOffset now) =>
+        Availability.For(new HumanCalendar(this, overrides), taken).Check(startsAt, durationMinutes, now);
 
     /// <summary>
     /// Marks a change to this human's bookings: the token bump makes two racing bookings of one human conflict,

@@ -1,0 +1,26 @@
+using System.Text.Json.Serialization;
+using Slotflow.Api.Errors;
+using Slotflow.Application.Bookings.CheckSlot;
+using Slotflow.Domain.Scheduling;
+
+namespace Slotflow.Api.Contracts;
+
+/// <summary>
+/// POST /v1/bookings/check (spec §11.4): <c>{"bookable": true}</c>, or <c>{"bookable": false, "error": {…}}</c> with
+/// the error the booking would get.
+/// </summary>
+public sealed record SlotCheckResponse(
+    bool Bookable,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ErrorBody? Error)
+{
+    public static SlotCheckResponse From(SlotCheckDto check)
+    {
+        if (check.Refusal is not { } refusal)
+        {
+            return new SlotCheckResponse(true, null);
+        }
+
+        var (status, code) = ApiErrors.For(refusal);
+        return new SlotCheckResponse(false, new ErrorBody(code, RefusalMessages.For(refusal), status));
+    }
+}

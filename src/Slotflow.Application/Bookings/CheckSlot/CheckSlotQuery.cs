@@ -1,0 +1,28 @@
+using Mediator;
+using Slotflow.Domain.Common;
+using Slotflow.Domain.Humans;
+using Slotflow.Domain.Scheduling;
+
+namespace Slotflow.Application.Bookings.CheckSlot;
+
+/// <summary>POST /v1/bookings/check: the decision a booking of this interval would get now, without writing anything.</summary>
+public sealed record CheckSlotQuery(Guid OrganizationId, Guid HumanId, DateTimeOffset StartsAt, int Duration) : IQuery<SlotCheckDto>;
+
+/// <summary>Bookable when there is no refusal; otherwise the refusal the booking would get.</summary>
+public sealed record SlotCheckDto(ErrorCode? Refusal);
+
+/// <summary>
+/// Reads the human's schedule as a slot query does (no lock) and asks the aggregate for the booking's refusal. The
+/// answer is as of the read: a booking racing it may still take the interval first (then the booking is a 409).
+/// </summary>
+public sealed class CheckSlotQueryHandler(IHumanRepository humans, TimeProvider clock) : IQueryHandler<CheckSlotQuery, SlotCheckDto>
+{
+    public async ValueTask<SlotCheckDto> Handle(CheckSlotQuery query, CancellationToken cancellationToken)
+    {
+        var interval = new TimeRange(query.StartsAt, query.StartsAt.AddMinutes(query.Duration));
+        var schedule = await humans.ReadScheduleAsync(query.OrganizationId, query.HumanId, interval, cancellationToken)
+            ?? throw DomainException.NotFound("Human");
+        return new SlotCheckDto(
+            schedule.Calendar.Human.RefusalOf(schedule.Calendar.Overrides, schedule.Taken, query.StartsAt, query.Duration, clock.GetUtcNow()));
+    }
+}
