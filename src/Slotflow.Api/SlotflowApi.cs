@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Slotflow.Api.Errors;
 using Slotflow.Api.Idempotency;
+using Slotflow.Api.Mcp;
 using Slotflow.Api.Operations;
 using Slotflow.Api.Validation;
 using Slotflow.Api.Wire;
@@ -68,6 +69,7 @@ public static class SlotflowApi
             });
         services.ConfigureHttpJsonOptions(options => SlotflowJson.Apply(options.SerializerOptions));
         services.AddSlotflowRateLimits();
+        services.AddSlotflowMcp();
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Slotflow";
@@ -100,6 +102,7 @@ public static class SlotflowApi
         app.UseMiddleware<RequestTextGuardMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapControllers();
+        app.MapSlotflowMcp();
         app.MapSlotflowHealth();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();

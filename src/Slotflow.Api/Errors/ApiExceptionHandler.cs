@@ -9,11 +9,12 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        await ApiErrors.WriteAsync(httpContext, ToError(httpContext, exception));
+        await ApiErrors.WriteAsync(httpContext, ToError(httpContext, exception, logger));
         return true;
     }
 
-    private ErrorBody ToError(HttpContext context, Exception exception)
+    /// <summary>The error body of an exception of a request (also of an MCP tool call); a bug is logged with the request id.</summary>
+    public static ErrorBody ToError(HttpContext context, Exception exception, ILogger logger)
     {
         switch (exception)
         {

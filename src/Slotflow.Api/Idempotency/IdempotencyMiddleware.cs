@@ -29,8 +29,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     public async Task InvokeAsync(
         HttpContext context, IdempotencyStore store, PendingIdempotentAnswer answer, IOptions<MvcOptions> mvc)
     {
+        // Only the REST actions: an MCP tool takes its key as an argument (idempotency_key).
         if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Headers.TryGetValue(HeaderName, out var values)
-            || context.User.FindFirst(ApiKeyAuthenticationHandler.OrganizationClaim) is null)
+            || context.User.FindFirst(ApiKeyAuthenticationHandler.OrganizationClaim) is null
+            || context.GetEndpoint()?.Metadata.GetMetadata<ControllerActionDescriptor>() is null)
         {
             await next(context);
             return;
@@ -122,7 +124,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             .OfType<ProducesResponseTypeAttribute>()
             .FirstOrDefault(p => p.StatusCode is >= 200 and < 300);
 
-    private static bool IsValidKey(string key) =>
+    public static bool IsValidKey(string key) =>
         key.Length is >= 1 and <= MaxKeyLength && key.All(c => c is >= ' ' and <= '~');
 
     private static async Task<string> HashRequestAsync(HttpRequest request)

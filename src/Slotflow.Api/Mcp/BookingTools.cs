@@ -1,0 +1,130 @@
+using System.ComponentModel;
+using System.Text.Json;
+using Mediator;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Slotflow.Api.Contracts;
+using Slotflow.Application.Bookings;
+using Slotflow.Application.Bookings.CancelBooking;
+using Slotflow.Application.Bookings.GetBooking;
+using Slotflow.Application.Humans.GetHuman;
+using Slotflow.Application.Humans.ListHumans;
+
+namespace Slotflow.Api.Mcp;
+
+/// <summary>Bookings: make one, read them, cancel one.</summary>
+[McpServerToolType]
+public sealed class BookingTools(ToolAnswers answers, McpIdempotency idempotency, IMediator mediator)
+{
+    [McpServerTool(Name = "book", Title = "Book a meeting", ReadOnly = false, Idempotent = false, Destructive = false, OpenWorld = false)]
+    [Description("Books a meeting with a human at starts_at for duration minutes, if that time is still free and within the human's rules. Take starts_at from find_slots. If the answer is the error SLOT_UNAVAILABLE, someone else booked that time first: call find_slots again and book the next slot (do not retry the same time). Pass idempotency_key (any unique string you choose) to make a retry after a timeout safe: the same key with the same arguments answers the first booking again instead of booking twice.")]
+    public Task<CallToolResult> Book(
+        [Description("The human's id (UUID), from list_humans.")] string human_id,
+        [Description("Start, ISO 8601 with Z or an offset, e.g. 2026-03-16T13:00:00Z; a whole minute in the future, normally a starts_at from find_slots.")] string starts_at,
+        [Description("Meeting length in minutes; one of the human's meeting_durations.")] int duration,
+        [Description("Name of the person the meeting is with, 1 to 200 characters.")] string attendee_name,
+        [Description("Optional email of the attendee.")] string? attendee_email = null,
+        [Description("Optional JSON object (at most 16 KiB) stored with the booking and sent in its webhooks, e.g. {\"crm_id\":\"D-42\"}.")] JsonElement? metadata = null,
+        [Description("Optional key that makes retries safe (same semantics as the REST Idempotency-Key header, kept 24 hours).")] string? idempotency_key = null,
+        CancellationToken cancellationToken = default)
+    {
+        return answers.AnswerAsync(
+            async () =>
+            {
+                var arguments = new ToolArguments();
+                var request = new CreateBookingRequest(
+                    arguments.Uuid(human_id, "human_id"), arguments.Instant(starts_at, "starts_at"), duration, attendee_name, attendee_email, metadata);
+                await answers.ValidateAsync(request, arguments, cancellationToken);
+                var outcome = await idempotency.RunAsync(
+                    answers.OrganizationId,
+                    idempotency_key,
+                    "book",
+                    new { human_id, starts_at, duration, attendee_name, attendee_email, metadata },
+                    async () => await mediator.Send(request.ToCommand(answers.OrganizationId), cancellationToken),
+                    ToolAnswers.Render,
+                    cancellationToken);
+                var booking = outcome.Result ?? outcome.Replayed.GetValueOrDefault().Deserialize<BookingDto>(ToolAnswers.Json)!;
+                var zone = (await mediator.Send(new GetHumanQuery(answers.OrganizationId, booking.HumanId), cancellationToken)).Timezone;
+                return (Booking: booking, Zone: zone, Replayed: outcome.Replayed);
+            },
+            result => $"{(result.Replayed is null ? "Booked" : "Already booked with this idempotency_key")}: {result.Booking.AttendeeName}, " +
+                $"{LocalTimes.Describe(result.Booking.StartsAt, result.Booking.EndsAt, result.Zone)}. booking_id {result.Booking.Id}.",
+            result => result.Replayed ?? JsonSerializer.SerializeToElement(result.Booking, ToolAnswers.Json));
+    }
+
+    [McpServerTool(Name = "get_booking", Title = "Get a booking", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false)]
+    [Description("Reads one booking: its human, start and end (UTC), attendee, status (confirmed or cancelled) and metadata.")]
+    public Task<CallToolResult> GetBooking(
+        [Description("The booking's id (UUID).")] string booking_id,
+        CancellationToken cancellationToken = default)
+    {
+        return answers.AnswerAsync(
+            async () =>
+            {
+                var arguments = new ToolArguments();
+                var id = arguments.Uuid(booking_id, "booking_id");
+                arguments.ThrowIfUnreadable();
+                var booking = await mediator.Send(new GetBookingQuery(answers.OrganizationId, id.GetValueOrDefault()), cancellationToken);
+                return (Booking: booking, Zones: await ZonesAsync(cancellationToken));
+            },
+            result => Line(result.Booking, result.Zones),
+            result => result.Booking);
+    }
+
+    [McpServerTool(Name = "list_bookings", Title = "List bookings", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false)]
+    [Description("Lists bookings, newest start first, optionally of one human, one status, and starting within a range. date_from and date_to take a UTC date (YYYY-MM-DD, date_to includes its whole day) or an instant with Z or an offset. Pages with limit (1 to 100, default 50) and offset.")]
+    public Task<CallToolResult> ListBookings(
+        [Description("Only this human's bookings (UUID).")] string? human_id = null,
+        [Description("\"confirmed\" or \"cancelled\".")] string? status = null,
+        [Description("Bookings starting at or after this date or instant.")] string? date_from = null,
+        [Description("Bookings starting on or before this date or instant.")] string? date_to = null,
+        [Description("Page size, 1 to 100.")] int? limit = null,
+        [Description("Bookings to skip, 0 or more.")] int? offset = null,
+        CancellationToken cancellationToken = default)
+    {
+        var request = new ListBookingsRequest
+        {
+            HumanId = human_id,
+            Status = status,
+            DateFrom = date_from,
+            DateTo = date_to,
+            Limit = limit?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Offset = offset?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return answers.AnswerAsync(
+            async () =>
+            {
+                await answers.ValidateAsync(request, new ToolArguments(), cancellationToken);
+                var list = await mediator.Send(request.ToQuery(answers.OrganizationId), cancellationToken);
+                return (List: list, Zones: await ZonesAsync(cancellationToken));
+            },
+            result => result.List.Total == 0
+                ? "No bookings match."
+                : $"{result.List.Bookings.Count} of {result.List.Total} booking(s):\n" + string.Join('\n', result.List.Bookings.Select(b => "- " + Line(b, result.Zones))),
+            result => result.List);
+    }
+
+    [McpServerTool(Name = "cancel_booking", Title = "Cancel a booking", ReadOnly = false, Idempotent = true, Destructive = true, OpenWorld = false)]
+    [Description("Cancels a booking: its time becomes free for others and a booking.cancelled webhook is sent. Cancelling a cancelled booking changes nothing. It cannot be undone; book again if needed.")]
+    public Task<CallToolResult> CancelBooking(
+        [Description("The booking's id (UUID).")] string booking_id,
+        CancellationToken cancellationToken = default)
+    {
+        return answers.AnswerAsync(
+            async () =>
+            {
+                var arguments = new ToolArguments();
+                var id = arguments.Uuid(booking_id, "booking_id");
+                arguments.ThrowIfUnreadable();
+                return await mediator.Send(new CancelBookingCommand(answers.OrganizationId, id.GetValueOrDefault()), cancellationToken);
+            },
+            cancelled => $"Booking {cancelled.Id} is {cancelled.Status}.");
+    }
+
+    /// <summary>Each active human's time zone, to show bookings in their human's local time (UTC for a deleted human).</summary>
+    private async Task<IReadOnlyDictionary<Guid, string>> ZonesAsync(CancellationToken cancellationToken) =>
+        (await mediator.Send(new ListHumansQuery(answers.OrganizationId), cancellationToken)).Humans.ToDictionary(h => h.Id, h => h.Timezone);
+
+    private static string Line(BookingDto booking, IReadOnlyDictionary<Guid, string> zones) =>
+        $"{booking.Status} {LocalTimes.Describe(booking.StartsAt, booking.EndsAt, zones.GetValueOrDefault(booking.HumanId, "UTC"))} with {booking.AttendeeName}, booking_id {booking.Id}, human_id {booking.HumanId}";
+}
