@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Client;
 using Slotflow.Api.Tests.Support;
 using static Slotflow.Api.Tests.Mcp.McpConnection;
@@ -19,10 +22,13 @@ public sealed class McpToolTests : ServiceFixture
     private const string MondayNine = "2026-03-16T13:00:00Z";
 
     private readonly SettableClock _clock = new(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly BrokenBookingReads _fault = new();
     private TestOrganization _organization = null!;
     private McpConnection _mcp = null!;
 
     protected override TimeProvider Clock => _clock;
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IInterceptor>(_fault);
 
     [SetUp]
     public async Task ConnectAsANewOrganization()
@@ -300,6 +306,65 @@ public sealed class McpToolTests : ServiceFixture
         });
     }
 
+    private static IEnumerable<TestCaseData> Refusals()
+    {
+        var unknown = Guid.NewGuid().ToString();
+        yield return Case("get_human", new { human_id = "42" }, "VALIDATION_ERROR", "human_id");
+        yield return Case("get_human", new { human_id = unknown }, "NOT_FOUND", null);
+        yield return Case("create_human", new { name = "Bob", timezone = "America/San_Francisco" }, "VALIDATION_ERROR", "timezone");
+        yield return Case("create_human", new { name = " ", timezone = "UTC" }, "VALIDATION_ERROR", "name");
+        yield return Case("set_availability", new { human_id = unknown, working_days = new[] { 1 }, work_start = "17:00", work_end = "09:00", meeting_durations = new[] { 30 } }, "VALIDATION_ERROR", "work_start");
+        yield return Case("set_availability", new { human_id = unknown, working_days = new[] { 1 }, work_start = "09:00", work_end = "17:00", meeting_durations = new[] { 30 } }, "NOT_FOUND", null);
+        yield return Case("find_slots", new { human_id = unknown, date_from = "2026-03-20", date_to = "2026-03-16", duration = 30 }, "VALIDATION_ERROR", "date_to");
+        yield return Case("find_slots", new { human_id = unknown, date_from = "16/03/2026", date_to = "2026-03-16", duration = 30 }, "VALIDATION_ERROR", "date_from");
+        yield return Case("check_slot", new { human_id = unknown, starts_at = "2026-02-01T13:00:00Z", duration = 30 }, "VALIDATION_ERROR", "starts_at");
+        yield return Case("get_booking", new { booking_id = unknown }, "NOT_FOUND", null);
+        yield return Case("list_bookings", new { status = "done" }, "VALIDATION_ERROR", "status");
+        yield return Case("list_bookings", new { limit = 101 }, "VALIDATION_ERROR", "limit");
+        yield return Case("cancel_booking", new { booking_id = "x" }, "VALIDATION_ERROR", "booking_id");
+        yield return Case("add_override", new { human_id = unknown, type = "vacation", start_date = "2026-03-16", all_day = true }, "VALIDATION_ERROR", "type");
+        yield return Case("add_override", new { human_id = unknown, type = "block", start_date = "2026-03-16" }, "VALIDATION_ERROR", "start_time");
+        yield return Case("add_override", new { human_id = unknown, type = "block", start_date = "2026-03-16", all_day = true, recurrence = new { freq = "daily" } }, "VALIDATION_ERROR", "recurrence.freq");
+        yield return Case("remove_override", new { human_id = unknown, override_id = unknown }, "NOT_FOUND", null);
+
+        static TestCaseData Case(string tool, object arguments, string code, string? field) =>
+            new TestCaseData(tool, arguments, code, field).SetArgDisplayNames($"{tool}_{code}_{field ?? "none"}");
+    }
+
+    [TestCaseSource(nameof(Refusals))]
+    public async Task EachTool_RefusesAsRestDoes_WithAToolErrorNamingTheArgument(string tool, object arguments, string code, string? field)
+    {
+        var error = await _mcp.RefuseAsync(tool, arguments, code);
+
+        if (field is not null)
+        {
+            Assert.That(Fields(error), Has.Member(field));
+        }
+    }
+
+    [Test]
+    public async Task ABug_IsAGenericToolErrorWithTheRequestId_AndNoInternals()
+    {
+        var humanId = await HumanSetup.CreateAsync(_organization.Client);
+        var bookingId = (await _mcp.SucceedAsync("book", new { human_id = humanId, starts_at = MondayNine, duration = 30, attendee_name = "Grace" }))
+            .GetProperty("id").GetString();
+        _fault.Armed = true;
+        try
+        {
+            var error = await _mcp.RefuseAsync("get_booking", new { booking_id = bookingId }, "INTERNAL_ERROR");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(error.GetProperty("message").GetString(), Does.Match("^An unexpected error occurred. Request id: .+\\.$"));
+                Assert.That(error.GetRawText(), Does.Not.Contain(BrokenBookingReads.Message));
+            });
+        }
+        finally
+        {
+            _fault.Armed = false;
+        }
+    }
+
     [Test]
     public async Task MalformedJsonRpc_IsAJsonRpcError_AndWritesNothing()
     {
@@ -329,4 +394,18 @@ public sealed class McpToolTests : ServiceFixture
     }
 
     private Task<int> BookingsAsync() => Factory.QueryAsync(db => db.Bookings.CountAsync(b => b.OrganizationId == _organization.Id));
+
+    /// <summary>When armed, a read of bookings fails as a bug would (not a database error the service knows).</summary>
+    private sealed class BrokenBookingReads : DbCommandInterceptor
+    {
+        public const string Message = "secret internal detail";
+
+        public volatile bool Armed;
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken) =>
+            Armed && command.CommandText.Contains("bookings", StringComparison.OrdinalIgnoreCase)
+                ? throw new InvalidOperationException(Message)
+                : ValueTask.FromResult(result);
+    }
 }
