@@ -61,10 +61,7 @@ public sealed class BookingTools(ToolAnswers answers, McpIdempotency idempotency
         return answers.AnswerAsync(
             async () =>
             {
-                var arguments = new ToolArguments();
-                var id = arguments.Uuid(booking_id, "booking_id");
-                arguments.ThrowIfUnreadable();
-                var booking = await mediator.Send(new GetBookingQuery(answers.OrganizationId, id.GetValueOrDefault()), cancellationToken);
+                var booking = await mediator.Send(new GetBookingQuery(answers.OrganizationId, ToolArguments.SingleUuid(booking_id, "booking_id")), cancellationToken);
                 return (Booking: booking, Zones: await ZonesAsync(cancellationToken));
             },
             result => Line(result.Booking, result.Zones),
@@ -111,13 +108,7 @@ public sealed class BookingTools(ToolAnswers answers, McpIdempotency idempotency
         CancellationToken cancellationToken = default)
     {
         return answers.AnswerAsync(
-            async () =>
-            {
-                var arguments = new ToolArguments();
-                var id = arguments.Uuid(booking_id, "booking_id");
-                arguments.ThrowIfUnreadable();
-                return await mediator.Send(new CancelBookingCommand(answers.OrganizationId, id.GetValueOrDefault()), cancellationToken);
-            },
+            async () => await mediator.Send(new CancelBookingCommand(answers.OrganizationId, ToolArguments.SingleUuid(booking_id, "booking_id")), cancellationToken),
             cancelled => $"Booking {cancelled.Id} is {cancelled.Status}.");
     }
 

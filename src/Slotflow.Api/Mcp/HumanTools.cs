@@ -30,13 +30,7 @@ public sealed class HumanTools(ToolAnswers answers, IMediator mediator)
         CancellationToken cancellationToken)
     {
         return answers.AnswerAsync(
-            async () =>
-            {
-                var arguments = new ToolArguments();
-                var id = arguments.Uuid(human_id, "human_id");
-                arguments.ThrowIfUnreadable();
-                return await mediator.Send(new GetHumanQuery(answers.OrganizationId, id.GetValueOrDefault()), cancellationToken);
-            },
+            async () => await mediator.Send(new GetHumanQuery(answers.OrganizationId, ToolArguments.SingleUuid(human_id, "human_id")), cancellationToken),
             Describe);
     }
 

@@ -44,6 +44,15 @@ public sealed class ToolArguments
         return null;
     }
 
+    /// <summary>The one id a tool takes, or a refusal naming it.</summary>
+    public static Guid SingleUuid(string? text, string argument)
+    {
+        var arguments = new ToolArguments();
+        var id = arguments.Uuid(text, argument);
+        arguments.ThrowIfUnreadable();
+        return id.GetValueOrDefault();
+    }
+
     /// <summary>Refuses what could not be read, then what the REST validator refuses of the rest.</summary>
     public async Task ValidateAsync<TRequest>(IValidator<TRequest> validator, TRequest request, CancellationToken cancellationToken)
     {
