@@ -4,6 +4,7 @@ using Mediator;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Slotflow.Api.Contracts;
+using Slotflow.Api.Wire;
 using Slotflow.Application.Humans.GetHuman;
 
 namespace Slotflow.Api.Mcp;
@@ -45,7 +46,7 @@ public sealed class SlotTools(ToolAnswers answers, IMediator mediator)
                     return $"No free {slots.Duration}-minute slots from {date_from} to {date_to} ({slots.Timezone}). Try later dates, another duration from get_human, or another human.";
                 }
 
-                var lines = slots.Slots.Take(SlotsInText).Select(s => $"- {LocalTimes.Describe(s.StartsAt, slots.Timezone)} starts_at {Wire(s.StartsAt)}");
+                var lines = slots.Slots.Take(SlotsInText).Select(s => $"- {LocalTimes.Describe(s.StartsAt, slots.Timezone)} starts_at {UtcInstantJsonConverter.Format(s.StartsAt)}");
                 var more = slots.Total > SlotsInText ? $"\n… and {slots.Total - SlotsInText} more in the structured content." : string.Empty;
                 return $"{slots.Total} free {slots.Duration}-minute slot(s) from {date_from} to {date_to} ({slots.Timezone}):\n{string.Join('\n', lines)}{more}";
             });
@@ -76,6 +77,4 @@ public sealed class SlotTools(ToolAnswers answers, IMediator mediator)
                 : $"Bookable now: {result.When}. Call book to take it.",
             result => result.Check);
     }
-
-    private static string Wire(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

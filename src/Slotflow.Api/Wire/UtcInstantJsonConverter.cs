@@ -31,6 +31,14 @@ public sealed class UtcInstantJsonConverter : JsonConverter<DateTimeOffset>
         writer.WriteStringValue(text);
     }
 
+    /// <summary>An instant's text as the wire writes it (for text that quotes an instant, such as an MCP answer).</summary>
+    public static string Format(DateTimeOffset value)
+    {
+        Span<byte> text = stackalloc byte[InstantLength];
+        FormatInstant(text, value);
+        return System.Text.Encoding.ASCII.GetString(text);
+    }
+
     /// <summary>Length of an instant as written, without quotes: 2026-11-24T09:30:00.000Z.</summary>
     public const int InstantLength = 24;
 
