@@ -27,7 +27,7 @@ public class AvailabilityBenchmarks
         var humanId = Guid.NewGuid();
         var overrides = CreateOverrides(humanId);
         var bookings = CreateBookings(zone, 300);
-        _availability = new Availability(zone, rules, overrides, bookings);
+        _availability = new Availability(zone, rules, overrides, bookings.ConvertAll(TakenTime.Unbuffered));
         _bookedStart = bookings[150].Start;
         _freeStart = _availability.ListSlots(MonthStart, MonthStart.AddDays(30), 30, Now)[0].Start;
     }

@@ -30,7 +30,7 @@ public class OverrideCapBenchmarks
         var rules = WorkingHours.Create([1, 2, 3, 4, 5], ClockTime.Parse("09:00", false), ClockTime.Parse("17:00", true), [30, 60]);
         var clock = new ZoneClock(zone);
         var bookingStart = clock.ToInstant(new DateOnly(2026, 3, 17), 10 * 60, null);
-        _availability = new Availability(zone, rules, CreateOverrides(Guid.NewGuid(), Overrides), [new TimeRange(bookingStart, bookingStart.AddMinutes(30))]);
+        _availability = new Availability(zone, rules, CreateOverrides(Guid.NewGuid(), Overrides), [TakenTime.Unbuffered(new TimeRange(bookingStart, bookingStart.AddMinutes(30)))]);
 
         // The booking decision for the month's last free half hour: the end of the slot list, so nothing short-circuits early.
         var slots = _availability.ListSlots(MonthStart, MonthStart.AddDays(30), 30, Now);

@@ -139,27 +139,8 @@ public sealed class BookingRaceTests : ServiceFixture
     private static string Booking(string humanId, DateTimeOffset start, int duration) =>
         $$"""{"human_id":"{{humanId}}","starts_at":"{{start.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}","duration":{{duration}},"attendee_name":"Racer"}""";
 
-    /// <summary>Sends every request at once, each on its own connection, and returns the status codes in request order.</summary>
-    private async Task<List<int>> FireAsync(TestOrganization organization, IEnumerable<string> bodies)
-    {
-        var requests = bodies.Select(body => (Client: Factory.ClientWith(organization.ApiKey), Body: body)).ToList();
-        using var gate = new SemaphoreSlim(0);
-        var sends = requests.Select(async r =>
-        {
-            await gate.WaitAsync();
-            using var response = await r.Client.PostAsync("/v1/bookings", WireJson.Body(r.Body));
-            return (int)response.StatusCode;
-        }).ToList();
-        gate.Release(requests.Count);
-        var statuses = await Task.WhenAll(sends);
-        foreach (var (client, _) in requests)
-        {
-            client.Dispose();
-        }
-
-        Assert.That(statuses, Has.None.GreaterThanOrEqualTo(500), Summary([.. statuses]));
-        return [.. statuses];
-    }
+    private Task<List<int>> FireAsync(TestOrganization organization, IEnumerable<string> bodies) =>
+        Race.BookAsync(Factory, organization.ApiKey, bodies);
 
     private Task<List<(DateTimeOffset Start, int Duration)>> ConfirmedOnAsync(string humanId, DateTimeOffset from) =>
         Factory.QueryAsync(async db =>
@@ -172,6 +153,5 @@ public sealed class BookingRaceTests : ServiceFixture
             return rows.OrderBy(r => r.StartsAt).Select(r => (r.StartsAt, r.DurationMinutes)).ToList();
         });
 
-    private static string Summary(IEnumerable<int> statuses) =>
-        string.Join(", ", statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Count()}×{g.Key}"));
+    private static string Summary(IEnumerable<int> statuses) => Race.Summary(statuses);
 }

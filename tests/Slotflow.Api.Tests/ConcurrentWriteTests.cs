@@ -124,8 +124,8 @@ public sealed class ConcurrentWriteTests : ServiceFixture
         var humanId = await HumanAsync(_organization.Client);
         string[] rules =
         [
-            """{"working_days":[1,2,3],"work_start":"09:00","work_end":"12:00","meeting_durations":[15]}""",
-            """{"working_days":[4,5],"work_start":"13:00","work_end":"18:00","meeting_durations":[45,60]}""",
+            """{"working_days":[1,2,3],"work_start":"09:00","work_end":"12:00","meeting_durations":[15],"slot_interval":null,"buffer_before":0,"buffer_after":0,"minimum_notice":0,"booking_horizon_days":null,"daily_booking_limit":null,"weekly_booking_limit":null,"weekly_hours":null}""",
+            """{"working_days":[4,5],"work_start":"13:00","work_end":"18:00","meeting_durations":[45,60],"slot_interval":15,"buffer_before":10,"buffer_after":5,"minimum_notice":60,"booking_horizon_days":30,"daily_booking_limit":4,"weekly_booking_limit":12,"weekly_hours":null}""",
         ];
 
         var answers = await RaceAsync(_organization.ApiKey, (client, i) =>

@@ -87,7 +87,14 @@ public sealed class HumansEndpointTests : ServiceFixture
         Assert.Multiple(() =>
         {
             Assert.That(WireJson.PropertyNames(human), Is.EqualTo(HumanFields.Append("availability_rules")));
-            Assert.That(WireJson.PropertyNames(rules), Is.EqualTo(new[] { "working_days", "work_start", "work_end", "meeting_durations" }));
+            Assert.That(WireJson.PropertyNames(rules), Is.EqualTo(new[]
+            {
+                "working_days", "work_start", "work_end", "meeting_durations", "slot_interval", "buffer_before", "buffer_after",
+                "minimum_notice", "booking_horizon_days", "daily_booking_limit", "weekly_booking_limit", "weekly_hours",
+            }));
+            Assert.That(rules.GetRawText(), Does.EndWith("""
+                "slot_interval":null,"buffer_before":0,"buffer_after":0,"minimum_notice":0,"booking_horizon_days":null,"daily_booking_limit":null,"weekly_booking_limit":null,"weekly_hours":null}
+                """), "the four-field PUT leaves every rule of spec §10 at its default");
             Assert.That(rules.GetProperty("working_days").EnumerateArray().Select(d => d.GetInt32()), Is.EqualTo(new[] { 5, 1, 2, 3, 4 }));
             Assert.That(rules.GetProperty("work_start").GetString(), Is.EqualTo("09:00"));
             Assert.That(rules.GetProperty("work_end").GetString(), Is.EqualTo("24:00"));

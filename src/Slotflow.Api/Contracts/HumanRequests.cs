@@ -12,15 +12,48 @@ public sealed record CreateHumanRequest(string? Name, string? Timezone, string? 
         new(organizationId, Name ?? string.Empty, Timezone ?? string.Empty, Email, Role);
 }
 
-/// <summary>PUT /v1/humans/{id}/availability.</summary>
-public sealed record SetAvailabilityRequest(int[]? WorkingDays, string? WorkStart, string? WorkEnd, int[]? MeetingDurations)
+/// <summary>
+/// PUT /v1/humans/{id}/availability: the four classic fields (spec §4), which <see cref="WeeklyHours"/> makes optional,
+/// and the optional rules of §10 (absent means the default: no such rule).
+/// </summary>
+public sealed record SetAvailabilityRequest(
+    int[]? WorkingDays,
+    string? WorkStart,
+    string? WorkEnd,
+    int[]? MeetingDurations,
+    int? SlotInterval = null,
+    int? BufferBefore = null,
+    int? BufferAfter = null,
+    int? MinimumNotice = null,
+    int? BookingHorizonDays = null,
+    int? DailyBookingLimit = null,
+    int? WeeklyBookingLimit = null,
+    Dictionary<string, WindowRequest[]?>? WeeklyHours = null)
 {
     /// <summary>The command for a request the validator has accepted.</summary>
     public SetAvailabilityCommand ToCommand(Guid organizationId, Guid humanId) => new(
         organizationId,
         humanId,
-        WorkingDays ?? [],
-        ClockTime.Parse(WorkStart ?? string.Empty, allowEndOfDay: false),
-        ClockTime.Parse(WorkEnd ?? string.Empty, allowEndOfDay: true),
-        MeetingDurations ?? []);
+        WorkingDays,
+        WorkStart is null ? null : ClockTime.Parse(WorkStart, allowEndOfDay: false),
+        WorkEnd is null ? null : ClockTime.Parse(WorkEnd, allowEndOfDay: true),
+        MeetingDurations ?? [],
+        new SchedulingRules(
+            SlotInterval,
+            BufferBefore ?? 0,
+            BufferAfter ?? 0,
+            MinimumNotice ?? 0,
+            BookingHorizonDays,
+            DailyBookingLimit,
+            WeeklyBookingLimit,
+            WeeklyHours is null ? null : Domain.Humans.WeeklyHours.Create(WeeklyHours.ToDictionary(
+                day => int.Parse(day.Key, System.Globalization.CultureInfo.InvariantCulture),
+                day => (IReadOnlyList<ClockWindow>)[.. (day.Value ?? []).Select(w => w.ToWindow())]))));
+}
+
+/// <summary>One window of <c>weekly_hours</c>.</summary>
+public sealed record WindowRequest(string? Start, string? End)
+{
+    public ClockWindow ToWindow() =>
+        new(ClockTime.Parse(Start ?? string.Empty, allowEndOfDay: false), ClockTime.Parse(End ?? string.Empty, allowEndOfDay: true));
 }

@@ -20,6 +20,9 @@ public static class ApiErrors
         ErrorCode.InvalidDuration => (StatusCodes.Status422UnprocessableEntity, "INVALID_DURATION"),
         ErrorCode.OutsideWorkingHours => (StatusCodes.Status422UnprocessableEntity, "OUTSIDE_WORKING_HOURS"),
         ErrorCode.ScheduleBlocked => (StatusCodes.Status422UnprocessableEntity, "SCHEDULE_BLOCKED"),
+        ErrorCode.NoticeTooShort => (StatusCodes.Status422UnprocessableEntity, "NOTICE_TOO_SHORT"),
+        ErrorCode.BeyondHorizon => (StatusCodes.Status422UnprocessableEntity, "BEYOND_HORIZON"),
+        ErrorCode.DailyBookingLimitReached or ErrorCode.WeeklyBookingLimitReached => (StatusCodes.Status422UnprocessableEntity, "BOOKING_LIMIT_REACHED"),
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unmapped error code."),
     };
 

@@ -53,17 +53,27 @@ public sealed class HumanTools(ToolAnswers answers, IMediator mediator)
             human => $"Created {human.Name} ({human.Timezone}), human_id {human.Id}. Next: set_availability.");
     }
 
-    [McpServerTool(Name = "set_availability", Title = "Set working hours", ReadOnly = false, Idempotent = true, Destructive = true, OpenWorld = false)]
-    [Description("Replaces a human's availability rules as a whole (the previous rules are lost): the weekdays it works, its daily hours in its own time zone, and the meeting durations a booking may use. Bookings already made are kept.")]
+    [McpServerTool(Name = "set_availability", Title = "Set working hours and booking rules", ReadOnly = false, Idempotent = true, Destructive = true, OpenWorld = false)]
+    [Description("Replaces a human's availability rules as a whole (the previous rules are lost): the weekdays it works and its daily hours in its own time zone (or weekly_hours for several windows a day and different hours per weekday), the meeting durations a booking may use, and optional booking rules (slot grid, buffers, minimum notice, horizon, daily and weekly limits). Rules left out take their defaults (no such rule). Bookings already made are kept.")]
     public Task<CallToolResult> SetAvailability(
         [Description("The human's id (UUID).")] string human_id,
-        [Description("Weekdays worked, distinct, 1 = Monday … 7 = Sunday, e.g. [1,2,3,4,5].")] int[] working_days,
-        [Description("Start of the working day, HH:MM in the human's time zone, e.g. \"09:00\".")] string work_start,
-        [Description("End of the working day, HH:MM (24:00 allowed), after work_start, e.g. \"17:00\".")] string work_end,
-        [Description("Allowed meeting lengths in minutes, distinct, 5 to 1440 in multiples of 5, e.g. [30, 60].")] int[] meeting_durations,
+        [Description("Allowed meeting lengths in minutes, distinct, 5 to 720 in multiples of 5, e.g. [30, 60].")] int[] meeting_durations,
+        [Description("Weekdays worked, distinct, 1 = Monday … 7 = Sunday, e.g. [1,2,3,4,5]. Required unless weekly_hours is given.")] int[]? working_days = null,
+        [Description("Start of the working day, HH:MM in the human's time zone, e.g. \"09:00\". Required unless weekly_hours is given.")] string? work_start = null,
+        [Description("End of the working day, HH:MM (24:00 allowed), after work_start, e.g. \"17:00\". Required unless weekly_hours is given.")] string? work_end = null,
+        [Description("Minutes between candidate start times (5 to 720, multiple of 5); omit to step by the meeting's duration.")] int? slot_interval = null,
+        [Description("Free minutes kept before each booking, 0 to 240 in multiples of 5.")] int? buffer_before = null,
+        [Description("Free minutes kept after each booking, 0 to 240 in multiples of 5.")] int? buffer_after = null,
+        [Description("Minutes of notice a booking needs: nothing may start sooner than now plus this (0 to 525600).")] int? minimum_notice = null,
+        [Description("Days ahead a booking may start at most (1 to 3650); omit for no limit.")] int? booking_horizon_days = null,
+        [Description("At most this many bookings per day in the human's time zone (at least 1); omit for no limit.")] int? daily_booking_limit = null,
+        [Description("At most this many bookings per ISO week (Monday to Sunday) in the human's time zone; omit for no limit.")] int? weekly_booking_limit = null,
+        [Description("Windows per weekday, replacing working_days/work_start/work_end: {\"1\": [{\"start\": \"09:00\", \"end\": \"12:00\"}, {\"start\": \"13:00\", \"end\": \"17:00\"}], \"5\": [{\"start\": \"09:00\", \"end\": \"13:00\"}]}; keys \"1\" (Monday) to \"7\" (Sunday); windows of a day must not overlap.")] Dictionary<string, WindowRequest[]?>? weekly_hours = null,
         CancellationToken cancellationToken = default)
     {
-        var request = new SetAvailabilityRequest(working_days, work_start, work_end, meeting_durations);
+        var request = new SetAvailabilityRequest(
+            working_days, work_start, work_end, meeting_durations, slot_interval, buffer_before, buffer_after,
+            minimum_notice, booking_horizon_days, daily_booking_limit, weekly_booking_limit, weekly_hours);
         return answers.AnswerAsync(
             async () =>
             {
@@ -78,9 +88,35 @@ public sealed class HumanTools(ToolAnswers answers, IMediator mediator)
     private static string Describe(HumanDetailsDto human)
     {
         var rules = human.AvailabilityRules is { } r
-            ? string.Create(CultureInfo.InvariantCulture, $"works {string.Join(",", r.WorkingDays.Select(Weekday))} {r.WorkStart}–{r.WorkEnd} {human.Timezone}; meeting durations {string.Join(", ", r.MeetingDurations)} min")
+            ? string.Create(CultureInfo.InvariantCulture, $"works {Hours(r)} {human.Timezone}; meeting durations {string.Join(", ", r.MeetingDurations)} min{Rules(r)}")
             : "no working hours yet (set_availability), so no free slots";
         return $"{human.Name} ({human.Timezone}), human_id {human.Id}: {rules}.";
+    }
+
+    private static string Hours(AvailabilityRulesDto rules) =>
+        rules.WeeklyHours is { } weekly
+            ? string.Join("; ", weekly.Where(d => d.Value.Count > 0).Select(d => $"{Weekday(int.Parse(d.Key, CultureInfo.InvariantCulture))} {string.Join(", ", d.Value.Select(w => $"{w.Start}–{w.End}"))}"))
+            : $"{string.Join(",", rules.WorkingDays.Select(Weekday))} {rules.WorkStart}–{rules.WorkEnd}";
+
+    /// <summary>The booking rules that are on, as a phrase (empty when none).</summary>
+    private static string Rules(AvailabilityRulesDto r)
+    {
+        var on = new List<string>();
+        AddIf(on, r.SlotInterval is not null, $"starts every {r.SlotInterval} min");
+        AddIf(on, r.BufferBefore > 0 || r.BufferAfter > 0, $"buffers {r.BufferBefore} min before, {r.BufferAfter} min after");
+        AddIf(on, r.MinimumNotice > 0, $"{r.MinimumNotice} min notice");
+        AddIf(on, r.BookingHorizonDays is not null, $"at most {r.BookingHorizonDays} days ahead");
+        AddIf(on, r.DailyBookingLimit is not null, $"at most {r.DailyBookingLimit} bookings a day");
+        AddIf(on, r.WeeklyBookingLimit is not null, $"at most {r.WeeklyBookingLimit} bookings a week");
+        return on.Count == 0 ? string.Empty : "; " + string.Join("; ", on);
+    }
+
+    private static void AddIf(List<string> phrases, bool condition, FormattableString phrase)
+    {
+        if (condition)
+        {
+            phrases.Add(phrase.ToString(CultureInfo.InvariantCulture));
+        }
     }
 
     private static string Weekday(int day) => CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedDayNames[day % 7];

@@ -11,6 +11,8 @@ public static partial class BookingMapper
     [MapperIgnoreSource(nameof(Booking.OrganizationId))]
     [MapperIgnoreSource(nameof(Booking.CancelledAt))]
     [MapperIgnoreSource(nameof(Booking.Interval))]
+    [MapperIgnoreSource(nameof(Booking.BlockedFrom))]
+    [MapperIgnoreSource(nameof(Booking.BlockedUntil))]
     [MapperIgnoreSource(nameof(Booking.DomainEvents))]
     public static partial BookingDto ToDto(this Booking booking);
 

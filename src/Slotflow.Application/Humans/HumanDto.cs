@@ -14,7 +14,23 @@ public sealed record HumanDetailsDto(
     DateTimeOffset CreatedAt,
     AvailabilityRulesDto? AvailabilityRules);
 
-public sealed record AvailabilityRulesDto(IReadOnlyList<int> WorkingDays, string WorkStart, string WorkEnd, IReadOnlyList<int> MeetingDurations);
+/// <summary>The rules with every field of spec §10 shown, defaults included.</summary>
+public sealed record AvailabilityRulesDto(
+    IReadOnlyList<int> WorkingDays,
+    string WorkStart,
+    string WorkEnd,
+    IReadOnlyList<int> MeetingDurations,
+    int? SlotInterval,
+    int BufferBefore,
+    int BufferAfter,
+    int MinimumNotice,
+    int? BookingHorizonDays,
+    int? DailyBookingLimit,
+    int? WeeklyBookingLimit,
+    Dictionary<string, IReadOnlyList<ClockWindowDto>>? WeeklyHours);
+
+/// <summary>One window of <c>weekly_hours</c>: "HH:MM" to "HH:MM".</summary>
+public sealed record ClockWindowDto(string Start, string End);
 
 public sealed record HumanListDto(IReadOnlyList<HumanDto> Humans, int Total);
 

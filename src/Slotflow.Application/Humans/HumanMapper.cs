@@ -22,7 +22,16 @@ public static partial class HumanMapper
     [MapperIgnoreSource(nameof(Human.Overrides))]
     public static partial HumanDetailsDto ToDetailsDto(this Human human);
 
+    [MapperIgnoreSource(nameof(WorkingHours.HasBookingLimits))]
     private static partial AvailabilityRulesDto ToDto(WorkingHours workingHours);
+
+    /// <summary>Every weekday "1"…"7", with an empty list on days without windows.</summary>
+    private static Dictionary<string, IReadOnlyList<ClockWindowDto>>? ToWire(WeeklyHours? weeklyHours) =>
+        weeklyHours is null
+            ? null
+            : Enumerable.Range(1, 7).ToDictionary(
+                day => day.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                day => (IReadOnlyList<ClockWindowDto>)[.. weeklyHours.On(day).Select(w => new ClockWindowDto(w.Start.ToString(), w.End.ToString()))]);
 
     private static string ToWire(ClockTime time) => time.ToString();
 }

@@ -55,12 +55,21 @@ public sealed class Booking : AggregateRoot
 
     public DateTimeOffset? CancelledAt { get; private set; }
 
+    /// <summary>
+    /// Start of the blocked window: the interval widened by the buffers in force when it was booked (spec §10). Blocked
+    /// windows of one human's confirmed bookings never overlap; the database enforces it.
+    /// </summary>
+    public DateTimeOffset BlockedFrom { get; private set; }
+
+    public DateTimeOffset BlockedUntil { get; private set; }
+
     public TimeRange Interval => new(StartsAt, EndsAt);
 
     /// <summary>A confirmed booking; the caller has already had the interval judged bookable.</summary>
+    /// <param name="blocked">The window it occupies, holding its interval; null when it has no buffers (its interval).</param>
     public static Booking Confirm(
         Guid organizationId, Guid humanId, DateTimeOffset startsAt, int durationMinutes,
-        string attendeeName, string? attendeeEmail, string? metadata, DateTimeOffset now)
+        string attendeeName, string? attendeeEmail, string? metadata, DateTimeOffset now, TimeRange? blocked = null)
     {
         if (!IsValidAttendeeName(attendeeName))
         {
@@ -72,9 +81,19 @@ public sealed class Booking : AggregateRoot
             throw DomainException.Invalid("metadata must be at most 16 KiB.");
         }
 
+        var interval = new TimeRange(startsAt.ToUniversalTime(), startsAt.ToUniversalTime().AddMinutes(durationMinutes));
+        if (blocked is { } window && !window.Contains(interval))
+        {
+            throw new ArgumentException("A booking's blocked window holds its interval.", nameof(blocked));
+        }
+
         var booking = new Booking(
-            Guid.NewGuid(), organizationId, humanId, startsAt.ToUniversalTime(), durationMinutes,
-            attendeeName, attendeeEmail, metadata, now.ToUniversalTime());
+            Guid.NewGuid(), organizationId, humanId, interval.Start, durationMinutes,
+            attendeeName, attendeeEmail, metadata, now.ToUniversalTime())
+        {
+            BlockedFrom = (blocked ?? interval).Start,
+            BlockedUntil = (blocked ?? interval).End,
+        };
         booking.Raise(new BookingConfirmed(booking));
         return booking;
     }

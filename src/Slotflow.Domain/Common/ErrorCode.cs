@@ -10,4 +10,16 @@ public enum ErrorCode
     InvalidDuration,
     OutsideWorkingHours,
     ScheduleBlocked,
+
+    /// <summary>Starts sooner than the human's minimum notice (spec §10).</summary>
+    NoticeTooShort,
+
+    /// <summary>Starts later than the human's booking horizon.</summary>
+    BeyondHorizon,
+
+    /// <summary>BOOKING_LIMIT_REACHED: the human's local day is full.</summary>
+    DailyBookingLimitReached,
+
+    /// <summary>BOOKING_LIMIT_REACHED: the human's ISO week is full.</summary>
+    WeeklyBookingLimitReached,
 }

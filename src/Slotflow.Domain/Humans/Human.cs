@@ -139,11 +139,11 @@ public sealed class Human
     /// <summary>
     /// Books the interval if this human's rules allow it, in the spec's order, on <paramref name="overrides"/> (its
     /// overrides, or a copy kept at its overrides version) next to <paramref name="taken"/> (its confirmed bookings
-    /// near the interval); otherwise refuses with the code (<see cref="Availability.Check"/>). Booking bumps the
+    /// near the interval, and of its week when it has limits); otherwise refuses with the code (<see cref="Availability.Check"/>). Booking bumps the
     /// human's token, so a racing booking of this human conflicts and is decided again against this one.
     /// </summary>
     public Booking Book(
-        IReadOnlyList<ScheduleOverride> overrides, IReadOnlyList<TimeRange> taken, DateTimeOffset startsAt, int durationMinutes,
+        IReadOnlyList<ScheduleOverride> overrides, IReadOnlyList<TakenTime> taken, DateTimeOffset startsAt, int durationMinutes,
         string attendeeName, string? attendeeEmail, string? metadata, DateTimeOffset now)
     {
         EnsureActive();
@@ -152,14 +152,15 @@ public sealed class Human
             throw new DomainException(refusal, RefusalMessages.For(refusal));
         }
 
-        var booking = Booking.Confirm(OrganizationId, Id, startsAt, durationMinutes, attendeeName, attendeeEmail, metadata, now);
+        var blocked = Availability.BlockedWindow(new TimeRange(startsAt, startsAt.AddMinutes(durationMinutes)), WorkingHours);
+        var booking = Booking.Confirm(OrganizationId, Id, startsAt, durationMinutes, attendeeName, attendeeEmail, metadata, now, blocked);
         NoteBookingChange();
         return booking;
     }
 
     /// <summary>The refusal <see cref="Book"/> would answer for the interval, in the same order; null if it would book.</summary>
     public ErrorCode? RefusalOf(
-        IReadOnlyList<ScheduleOverride> overrides, IReadOnlyList<TimeRange> taken, DateTimeOffset startsAt, int durationMinutes, DateTimeOffset now) =>
+        IReadOnlyList<ScheduleOverride> overrides, IReadOnlyList<TakenTime> taken, DateTimeOffset startsAt, int durationMinutes, DateTimeOffset now) =>
         Availability.For(new HumanCalendar(this, overrides), taken).Check(startsAt, durationMinutes, now);
 
     /// <summary>

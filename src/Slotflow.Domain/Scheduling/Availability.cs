@@ -4,27 +4,32 @@ using Slotflow.Domain.Humans;
 namespace Slotflow.Domain.Scheduling;
 
 /// <summary>
-/// The availability engine (spec §6–7): one human's rules, overrides and confirmed bookings, read in the human's zone.
-/// It lists free slots and judges single intervals from the same windows and the same busy time, so a listed slot is
-/// always bookable. Pure: "now" is an argument.
+/// The availability engine (spec §6–7, §10): one human's rules, overrides and confirmed bookings, read in the human's
+/// zone. It lists free slots and judges single intervals with the same windows and the same predicates (notice and
+/// horizon, blocks, blocked windows, daily and weekly limits), so a listed slot is always bookable and a refused
+/// interval is never listed. Pure: "now" is an argument.
 /// </summary>
 public sealed class Availability
 {
     private readonly ZoneClock _clock;
     private readonly WorkingHours? _rules;
     private readonly IReadOnlyList<ScheduleOverride> _overrides;
-    private readonly IReadOnlyList<TimeRange> _bookings;
+    private readonly IReadOnlyList<TakenTime> _taken;
 
-    public Availability(TimeZoneInfo zone, WorkingHours? rules, IReadOnlyList<ScheduleOverride> overrides, IReadOnlyList<TimeRange> confirmedBookings)
+    /// <param name="taken">
+    /// Confirmed bookings whose blocked windows may meet the dates or interval judged; for a human with daily or weekly
+    /// limits, every booking of the local days and ISO weeks involved (<see cref="ScheduleSpan"/>).
+    /// </param>
+    public Availability(TimeZoneInfo zone, WorkingHours? rules, IReadOnlyList<ScheduleOverride> overrides, IReadOnlyList<TakenTime> taken)
     {
         _clock = new ZoneClock(zone);
         _rules = rules;
         _overrides = overrides;
-        _bookings = confirmedBookings;
+        _taken = taken;
     }
 
-    public static Availability For(HumanCalendar calendar, IReadOnlyList<TimeRange> confirmedBookings) =>
-        new(IanaTimeZone.Find(calendar.Human.TimeZoneId), calendar.Human.WorkingHours, calendar.Overrides, confirmedBookings);
+    public static Availability For(HumanCalendar calendar, IReadOnlyList<TakenTime> taken) =>
+        new(IanaTimeZone.Find(calendar.Human.TimeZoneId), calendar.Human.WorkingHours, calendar.Overrides, taken);
 
     /// <summary>The UTC span whose confirmed bookings matter for slots on these local dates.</summary>
     public static TimeRange BookingSpan(TimeZoneInfo zone, DateOnly from, DateOnly to)
@@ -51,23 +56,31 @@ public sealed class Availability
     {
         EnsureAllowed(durationMinutes);
         var duration = TimeSpan.FromMinutes(durationMinutes);
+        var step = TimeSpan.FromMinutes(_rules!.SlotInterval ?? durationMinutes);
         var (first, last) = (from.AddDays(-1), to.AddDays(1)); // a block the day before can reach into the range
         var overrides = OverridesBetween(first, last);
-        var busy = Merge(BlockRanges(overrides, first, last), _bookings);
+        var busy = new Busy(Merge(BlockRanges(overrides, first, last)), Merge(_taken.Select(t => t.Blocked)), _rules);
+        var starts = StartBounds(now);
+        var counts = BookingCounts.For(_rules, _clock, _taken);
         var slots = new List<TimeRange>(((to.DayNumber - from.DayNumber) + 1) * 24);
         var windows = new List<TimeRange>(4);
         var sorted = true;
 
         for (var date = from; date <= to; date = date.AddDays(1))
         {
+            if (counts?.Refusal(date) is not null)
+            {
+                continue;
+            }
+
             windows.Clear();
             AddWindows(overrides, date, OverrideType.Open, windows, includeWorkingHours: true);
             foreach (var window in windows)
             {
-                for (var start = window.Start; start + duration <= window.End; start += duration)
+                for (var start = window.Start; start + duration <= window.End; start += step)
                 {
                     var candidate = new TimeRange(start, start + duration);
-                    if (start >= now && !OverlapsAny(busy, candidate))
+                    if (starts.Refusal(start) is null && busy.Refusal(candidate) is null)
                     {
                         sorted &= slots.Count == 0 || slots[^1].Start < start;
                         slots.Add(candidate);
@@ -81,7 +94,8 @@ public sealed class Availability
 
     /// <summary>
     /// Whether [start, start + duration) can be booked now; null when it can, otherwise the error in the spec's order
-    /// (a start in the past, INVALID_DURATION, OUTSIDE_WORKING_HOURS, SCHEDULE_BLOCKED, SLOT_UNAVAILABLE).
+    /// (a start in the past, INVALID_DURATION, NOTICE_TOO_SHORT, BEYOND_HORIZON, OUTSIDE_WORKING_HOURS,
+    /// SCHEDULE_BLOCKED, SLOT_UNAVAILABLE, BOOKING_LIMIT_REACHED).
     /// </summary>
     public ErrorCode? Check(DateTimeOffset start, int durationMinutes, DateTimeOffset now)
     {
@@ -93,6 +107,11 @@ public sealed class Availability
         if (!Allows(durationMinutes))
         {
             return ErrorCode.InvalidDuration;
+        }
+
+        if (StartBounds(now).Refusal(start) is { } tooSoonOrLate)
+        {
+            return tooSoonOrLate;
         }
 
         var interval = new TimeRange(start, start.AddMinutes(durationMinutes));
@@ -111,13 +130,13 @@ public sealed class Availability
             return ErrorCode.OutsideWorkingHours;
         }
 
-        if (BlockRanges(overrides, first, last).Exists(b => b.Overlaps(interval)))
-        {
-            return ErrorCode.ScheduleBlocked;
-        }
-
-        return _bookings.Any(b => b.Overlaps(interval)) ? ErrorCode.SlotUnavailable : null;
+        var busy = new Busy(Merge(BlockRanges(overrides, first, last)), Merge(_taken.Select(t => t.Blocked)), _rules!);
+        return busy.Refusal(interval) ?? BookingCounts.For(_rules!, _clock, _taken)?.Refusal(_clock.LocalDate(start));
     }
+
+    /// <summary>The blocked window a booking of this interval would occupy under the human's buffers.</summary>
+    public static TimeRange BlockedWindow(TimeRange interval, WorkingHours? rules) =>
+        rules is null ? interval : new(interval.Start.AddMinutes(-rules.BufferBefore), interval.End.AddMinutes(rules.BufferAfter));
 
     private void EnsureAllowed(int durationMinutes)
     {
@@ -131,7 +150,10 @@ public sealed class Availability
         }
     }
 
-    /// <summary>The working window (when asked and on a working day) and every override window of this type on a date.</summary>
+    private StartWindow StartBounds(DateTimeOffset now) => new(
+        now.AddMinutes(_rules?.MinimumNotice ?? 0),
+        _rules?.BookingHorizonDays is { } days ? now.AddDays(days) : DateTimeOffset.MaxValue);
+
     /// <summary>The overrides whose span meets first..last, so each date's scan skips the rest of a long history.</summary>
     private List<ScheduleOverride> OverridesBetween(DateOnly first, DateOnly last)
     {
@@ -147,12 +169,16 @@ public sealed class Availability
         return overrides;
     }
 
+    /// <summary>The working windows (when asked) and every override window of this type on a date.</summary>
     private void AddWindows(List<ScheduleOverride> overrides, DateOnly date, OverrideType type, List<TimeRange> windows, bool includeWorkingHours)
     {
         var offset = _clock.SteadyOffset(date);
-        if (includeWorkingHours && _rules is not null && _rules.WorkingDays.Contains(Weekdays.Of(date)))
+        if (includeWorkingHours && _rules is not null)
         {
-            windows.Add(Window(date, _rules.WorkStart.Minutes, _rules.WorkEnd.Minutes, offset));
+            foreach (var window in _rules.WindowsOn(Weekdays.Of(date)))
+            {
+                windows.Add(Window(date, window.Start.Minutes, window.End.Minutes, offset));
+            }
         }
 
         foreach (var scheduleOverride in overrides)
@@ -178,16 +204,10 @@ public sealed class Availability
         return blocks;
     }
 
-    /// <summary>Blocks and bookings as one sorted list of disjoint ranges, so one binary search answers "is this busy?".</summary>
-    private static TimeRange[] Merge(List<TimeRange> blocks, IReadOnlyList<TimeRange> bookings)
+    /// <summary>Ranges as one sorted list of disjoint ranges, so one binary search answers "does this meet any?".</summary>
+    private static TimeRange[] Merge(IEnumerable<TimeRange> ranges)
     {
-        var all = new TimeRange[blocks.Count + bookings.Count];
-        blocks.CopyTo(all);
-        for (var i = 0; i < bookings.Count; i++)
-        {
-            all[blocks.Count + i] = bookings[i];
-        }
-
+        var all = ranges.ToArray();
         Array.Sort(all, static (a, b) => a.Start.CompareTo(b.Start));
         var count = 0;
         foreach (var range in all)
@@ -242,5 +262,60 @@ public sealed class Availability
 
         slots.RemoveRange(count, slots.Count - count);
         return slots;
+    }
+
+    /// <summary>The earliest and latest start the notice and the horizon allow.</summary>
+    private readonly record struct StartWindow(DateTimeOffset Earliest, DateTimeOffset Latest)
+    {
+        public ErrorCode? Refusal(DateTimeOffset start) =>
+            start < Earliest ? ErrorCode.NoticeTooShort
+            : start > Latest ? ErrorCode.BeyondHorizon
+            : null;
+    }
+
+    /// <summary>
+    /// What occupies time: blocks, which the interval itself must not meet, and the blocked windows of confirmed
+    /// bookings, which the interval's own blocked window must not meet (buffers may reach into blocks).
+    /// </summary>
+    private readonly record struct Busy(TimeRange[] Blocks, TimeRange[] Blocked, WorkingHours Rules)
+    {
+        public ErrorCode? Refusal(TimeRange interval) =>
+            OverlapsAny(Blocks, interval) ? ErrorCode.ScheduleBlocked
+            : OverlapsAny(Blocked, BlockedWindow(interval, Rules)) ? ErrorCode.SlotUnavailable
+            : null;
+    }
+
+    /// <summary>Confirmed bookings per local start date and per ISO week, for a human with daily or weekly limits.</summary>
+    private sealed class BookingCounts(WorkingHours rules)
+    {
+        private readonly Dictionary<int, int> _perDay = [];
+        private readonly Dictionary<int, int> _perWeek = [];
+
+        public static BookingCounts? For(WorkingHours rules, ZoneClock clock, IReadOnlyList<TakenTime> taken)
+        {
+            if (!rules.HasBookingLimits)
+            {
+                return null;
+            }
+
+            var counts = new BookingCounts(rules);
+            foreach (var booking in taken)
+            {
+                var date = clock.LocalDate(booking.Interval.Start);
+                counts._perDay[date.DayNumber] = counts._perDay.GetValueOrDefault(date.DayNumber) + 1;
+                counts._perWeek[WeekOf(date)] = counts._perWeek.GetValueOrDefault(WeekOf(date)) + 1;
+            }
+
+            return counts;
+        }
+
+        /// <summary>The limit a booking starting on this local date would break, daily first.</summary>
+        public ErrorCode? Refusal(DateOnly date) =>
+            _perDay.GetValueOrDefault(date.DayNumber) >= rules.DailyBookingLimit ? ErrorCode.DailyBookingLimitReached
+            : _perWeek.GetValueOrDefault(WeekOf(date)) >= rules.WeeklyBookingLimit ? ErrorCode.WeeklyBookingLimitReached
+            : null;
+
+        /// <summary>The ISO week as its Monday's day number.</summary>
+        private static int WeekOf(DateOnly date) => date.DayNumber - (Weekdays.Of(date) - 1);
     }
 }

@@ -48,7 +48,7 @@ public sealed class McpToolTests : ServiceFixture
             ["list_humans"] = (true, false, true, []),
             ["get_human"] = (true, false, true, ["human_id"]),
             ["create_human"] = (false, false, false, ["name", "timezone"]),
-            ["set_availability"] = (false, true, true, ["human_id", "working_days", "work_start", "work_end", "meeting_durations"]),
+            ["set_availability"] = (false, true, true, ["human_id", "meeting_durations"]),
             ["find_slots"] = (true, false, true, ["human_id", "date_from", "date_to", "duration"]),
             ["check_slot"] = (true, false, true, ["human_id", "starts_at", "duration"]),
             ["book"] = (false, false, false, ["human_id", "starts_at", "duration", "attendee_name"]),
@@ -195,6 +195,32 @@ public sealed class McpToolTests : ServiceFixture
         await _mcp.SucceedAsync("remove_override", new { human_id = humanId, override_id = added.GetProperty("id").GetString() });
 
         Assert.That((await RestAsync($"/v1/humans/{humanId}/overrides")).GetProperty("total").GetInt32(), Is.Zero);
+    }
+
+    [Test]
+    public async Task SetAvailability_TakesTheSchedulingRules_AndBookAndCheckSlotAnswerTheirRefusals()
+    {
+        var humanId = await HumanSetup.CreateAsync(_organization.Client, rules: null);
+        var rules = await _mcp.SucceedAsync("set_availability", new
+        {
+            human_id = humanId, meeting_durations = new[] { 30 }, buffer_after = 15, minimum_notice = 60, booking_horizon_days = 30, daily_booking_limit = 1,
+            weekly_hours = new Dictionary<string, object[]> { ["1"] = [new { start = "09:00", end = "12:00" }, new { start = "13:00", end = "17:00" }] },
+        });
+        AssertSameJson(rules, await RestAsync($"/v1/humans/{humanId}"), "set_availability answers the human with its rules");
+        Assert.That(rules.GetProperty("availability_rules").GetProperty("working_days").GetRawText(), Is.EqualTo("[1]"));
+
+        var slots = await _mcp.SucceedAsync("find_slots", new { human_id = humanId, date_from = Monday, date_to = Monday, duration = 30 });
+        Assert.That(slots.GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("starts_at").GetString()), Does.Not.Contain("2026-03-16T16:00:00.000Z"), "lunch");
+
+        await _mcp.RefuseAsync("book", new { human_id = humanId, starts_at = "2026-03-16T16:00:00Z", duration = 30, attendee_name = "Ada" }, "OUTSIDE_WORKING_HOURS");
+        await _mcp.RefuseAsync("book", new { human_id = humanId, starts_at = "2026-05-04T13:00:00Z", duration = 30, attendee_name = "Ada" }, "BEYOND_HORIZON");
+        await _mcp.SucceedAsync("book", new { human_id = humanId, starts_at = MondayNine, duration = 30, attendee_name = "Ada" });
+        var limit = await _mcp.RefuseAsync("book", new { human_id = humanId, starts_at = "2026-03-16T18:00:00Z", duration = 30, attendee_name = "Ada" }, "BOOKING_LIMIT_REACHED");
+        Assert.That(limit.GetProperty("message").GetString(), Does.Contain("daily_booking_limit"));
+        var check = await _mcp.CallAsync("check_slot", new { human_id = humanId, starts_at = "2026-03-16T13:30:00Z", duration = 30 });
+        Assert.That(McpConnection.Text(check), Does.Contain("SLOT_UNAVAILABLE"), "inside the first booking's after-buffer");
+        // Half an hour from now (a Sunday night): the notice is reported before the hours.
+        await _mcp.RefuseAsync("book", new { human_id = humanId, starts_at = "2026-03-01T00:30:00Z", duration = 30, attendee_name = "Ada" }, "NOTICE_TOO_SHORT");
     }
 
     [Test]

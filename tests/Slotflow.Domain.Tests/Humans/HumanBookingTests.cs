@@ -53,7 +53,7 @@ public sealed class HumanBookingTests
             ? [ScheduleOverride.Create(human.Id, OverrideType.Block, "Offsite", Monday, null, (ClockTime.FromMinutes(9 * 60), ClockTime.FromMinutes(12 * 60)), null, Now)]
             : [];
 
-        Assert.That(() => human.Book(overrides, taken, startsAt, duration, "Grace Hopper", null, null, Now), ThrowsDomainError(code), why);
+        Assert.That(() => human.Book(overrides, [.. taken.Select(TakenTime.Unbuffered)], startsAt, duration, "Grace Hopper", null, null, Now), ThrowsDomainError(code), why);
         Assert.That(human.Version, Is.EqualTo(version), why);
     }
 

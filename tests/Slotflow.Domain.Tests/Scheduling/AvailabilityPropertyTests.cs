@@ -280,12 +280,12 @@ public sealed class AvailabilityPropertyTests
             return scenario;
         }
 
-        public Availability Engine() => new(Zone, Rules, Overrides, Bookings);
+        public Availability Engine() => new(Zone, Rules, Overrides, Bookings.ConvertAll(TakenTime.Unbuffered));
 
         public Availability Shuffled(Random random)
         {
             var overrides = Overrides.ToArray();
-            var bookings = Bookings.ToArray();
+            var bookings = Bookings.ConvertAll(TakenTime.Unbuffered).ToArray();
             random.Shuffle(overrides);
             random.Shuffle(bookings);
             return new Availability(Zone, Rules, overrides, bookings);

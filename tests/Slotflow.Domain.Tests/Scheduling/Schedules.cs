@@ -27,6 +27,21 @@ internal static class Schedules
     public static WorkingHours Rules(int[] days, string start, string end, params int[] durations) =>
         WorkingHours.Create(days, ClockTime.Parse(start, allowEndOfDay: false), Time(end), durations);
 
+    /// <summary>Classic hours with the rules of spec §10.</summary>
+    public static WorkingHours Rules(int[] days, string start, string end, SchedulingRules rules, params int[] durations) =>
+        WorkingHours.Create(days, ClockTime.Parse(start, allowEndOfDay: false), Time(end), durations, rules);
+
+    /// <summary>Weekly hours "1=09:00-12:00,13:00-17:00;5=09:00-13:00" with other rules of spec §10.</summary>
+    public static WorkingHours Weekly(string weeklyHours, SchedulingRules? rules = null, params int[] durations) =>
+        WorkingHours.Create(null, null, null, durations, (rules ?? SchedulingRules.None) with { WeeklyHours = WeeklyHours.Parse(weeklyHours) });
+
+    /// <summary>A booking made with buffers: its interval and its blocked window.</summary>
+    public static TakenTime Buffered(string start, string end, int before, int after) =>
+        new(Range(start, end), new TimeRange(Utc(start).AddMinutes(-before), Utc(end).AddMinutes(after)));
+
+    public static Availability RulesEngine(string zone, WorkingHours rules, IReadOnlyList<ScheduleOverride> overrides, IReadOnlyList<TakenTime> taken) =>
+        new(Zone(zone), rules, overrides, taken);
+
     public static WorkingHours NineToFive(params int[] durations) => Rules(MondayToFriday, "09:00", "17:00", durations);
 
     /// <summary>A timed override; <paramref name="start"/>/<paramref name="end"/> null means all day.</summary>
@@ -52,7 +67,7 @@ internal static class Schedules
 
     public static Availability Engine(
         string zone, WorkingHours? rules, IReadOnlyList<ScheduleOverride>? overrides = null, IReadOnlyList<TimeRange>? bookings = null) =>
-        new(Zone(zone), rules, overrides ?? [], bookings ?? []);
+        new(Zone(zone), rules, overrides ?? [], [.. (bookings ?? []).Select(TakenTime.Unbuffered)]);
 
     /// <summary>Slot starts as "yyyy-MM-ddTHH:mmZ" strings, so a failing assertion shows readable instants.</summary>
     public static string[] Starts(IEnumerable<TimeRange> slots) => slots.Select(s => Format(s.Start)).ToArray();

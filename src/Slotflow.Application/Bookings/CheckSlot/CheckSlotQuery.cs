@@ -20,7 +20,7 @@ public sealed class CheckSlotQueryHandler(IHumanRepository humans, TimeProvider 
     public async ValueTask<SlotCheckDto> Handle(CheckSlotQuery query, CancellationToken cancellationToken)
     {
         var interval = new TimeRange(query.StartsAt, query.StartsAt.AddMinutes(query.Duration));
-        var schedule = await humans.ReadScheduleAsync(query.OrganizationId, query.HumanId, interval, cancellationToken)
+        var schedule = await humans.ReadScheduleAsync(query.OrganizationId, query.HumanId, ScheduleSpan.ForInterval(interval), cancellationToken)
             ?? throw DomainException.NotFound("Human");
         return new SlotCheckDto(
             schedule.Calendar.Human.RefusalOf(schedule.Calendar.Overrides, schedule.Taken, query.StartsAt, query.Duration, clock.GetUtcNow()));

@@ -15,7 +15,7 @@ public sealed class GetSlotsQueryHandler(IHumanRepository humans, TimeProvider c
     {
         var (from, to, duration) = (query.DateFrom, query.DateTo, query.Duration);
 
-        var schedule = await humans.ReadScheduleAsync(query.OrganizationId, query.HumanId, Availability.BookingSpanInAnyZone(from, to), cancellationToken)
+        var schedule = await humans.ReadScheduleAsync(query.OrganizationId, query.HumanId, ScheduleSpan.ForDates(from, to), cancellationToken)
             ?? throw DomainException.NotFound("Human");
         var human = schedule.Calendar.Human;
         var availability = Availability.For(schedule.Calendar, schedule.Taken);

@@ -20,6 +20,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Ignore(b => b.DomainEvents);
         builder.HasOne<Organization>().WithMany().HasForeignKey(b => b.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Human>().WithMany().HasForeignKey(b => b.HumanId).OnDelete(DeleteBehavior.Restrict);
+        // Reads of a human's bookings seek by StartsAt; their blocked windows reach at most a duration and two buffers away.
         builder.HasIndex(b => new { b.HumanId, b.Status, b.StartsAt });
         builder.HasIndex(b => new { b.OrganizationId, b.StartsAt });
     }

@@ -38,6 +38,15 @@ internal sealed class HumanConfiguration : IEntityTypeConfiguration<Human>
             hours.Property(w => w.MeetingDurations).HasColumnName("meeting_durations").Metadata.SetValueComparer(IntList);
             hours.Property(w => w.WorkStart).HasColumnName("work_start_minute").HasConversion(t => t.Minutes, m => ClockTime.FromMinutes(m));
             hours.Property(w => w.WorkEnd).HasColumnName("work_end_minute").HasConversion(t => t.Minutes, m => ClockTime.FromMinutes(m));
+            hours.Property(w => w.SlotInterval).HasColumnName("slot_interval");
+            hours.Property(w => w.BufferBefore).HasColumnName("buffer_before");
+            hours.Property(w => w.BufferAfter).HasColumnName("buffer_after");
+            hours.Property(w => w.MinimumNotice).HasColumnName("minimum_notice");
+            hours.Property(w => w.BookingHorizonDays).HasColumnName("booking_horizon_days");
+            hours.Property(w => w.DailyBookingLimit).HasColumnName("daily_booking_limit");
+            hours.Property(w => w.WeeklyBookingLimit).HasColumnName("weekly_booking_limit");
+            hours.Property(w => w.WeeklyHours).HasColumnName("weekly_hours").HasMaxLength(1000)
+                .HasConversion(w => w!.ToString(), text => WeeklyHours.Parse(text));
         });
     }
 }

@@ -35,22 +35,23 @@ internal sealed class HumanRepository(
             db.Humans.AsNoTracking().Include(h => h.Overrides).FirstOrDefault(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId));
 
     // The booking's one read: the human row, locked until the transaction ends (HumanRowLock), joined with its
-    // overrides only when this process keeps no copy at the version the row shows (-1 when none is kept), with its
-    // confirmed bookings near the interval, and with the human's and the organization's versions as the statement's
-    // snapshot shows them. The override test names the human by the parameter, not the joined row, so the database
-    // evaluates it once (EF Core cannot refer to the parent row in a filtered include). No booking is longer than the
-    // longest allowed duration, so the lower bound on StartsAt lets the index seek to the span.
-    private static readonly Func<SlotflowDbContext, Guid, Guid, int, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<LockedRow?>> LockScheduleQuery =
+    // overrides only when this process keeps no copy at the version the row shows (-1 when none is kept), with the
+    // confirmed bookings it needs, and with the human's and the organization's versions as the statement's snapshot
+    // shows them. The bookings (ScheduleSpan): those whose blocked window may meet the near span or, for a human with
+    // daily or weekly limits, every one of the wide span; the bounds are on StartsAt so the index seeks to them, and
+    // the human's limits pick the pair (read by the parameter, not the joined row, for the reason the overrides are). The override test names the human by the parameter, not the joined row, so the database
+    // evaluates it once (EF Core cannot refer to the parent row in a filtered include).
+    private static readonly Func<SlotflowDbContext, Guid, Guid, int, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<LockedRow?>> LockScheduleQuery =
         CompileLockSchedule("first look");
 
     /// <summary>Tags the second run of the booking's read, after a wait for the lock (see <see cref="LockScheduleAsync"/>).</summary>
     public const string RereadTag = "again: the row changed while this waited for its lock";
 
-    private static readonly Func<SlotflowDbContext, Guid, Guid, int, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<LockedRow?>> RelockScheduleQuery =
+    private static readonly Func<SlotflowDbContext, Guid, Guid, int, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<LockedRow?>> RelockScheduleQuery =
         CompileLockSchedule(RereadTag);
 
-    private static Func<SlotflowDbContext, Guid, Guid, int, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<LockedRow?>> CompileLockSchedule(string secondTag) =>
-        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, int keptVersion, DateTimeOffset earliestStart, DateTimeOffset start, DateTimeOffset end, CancellationToken _) =>
+    private static Func<SlotflowDbContext, Guid, Guid, int, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<LockedRow?>> CompileLockSchedule(string secondTag) =>
+        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, int keptVersion, DateTimeOffset nearFrom, DateTimeOffset nearStartsFrom, DateTimeOffset nearStartsUntil, DateTimeOffset wideFrom, DateTimeOffset wideUntil, CancellationToken _) =>
             db.Humans.TagWith(HumanRowLock.Tag).TagWith(secondTag)
                 .Where(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId)
                 .Select(h => new LockedRow(
@@ -58,8 +59,10 @@ internal sealed class HumanRepository(
                     h.Overrides.Where(o => db.Humans.Any(x => x.Id == humanId && x.OverridesVersion != keptVersion)).ToList(),
                     db.Bookings
                         .Where(b => b.HumanId == h.Id && b.Status == BookingStatus.Confirmed
-                            && b.StartsAt > earliestStart && b.StartsAt < end && b.EndsAt > start)
-                        .Select(b => new TimeRange(b.StartsAt, b.EndsAt))
+                            && b.StartsAt > (!db.Humans.Any(x => x.Id == humanId && (x.WorkingHours!.DailyBookingLimit != null || x.WorkingHours.WeeklyBookingLimit != null)) ? nearStartsFrom : wideFrom)
+                            && b.StartsAt < (!db.Humans.Any(x => x.Id == humanId && (x.WorkingHours!.DailyBookingLimit != null || x.WorkingHours.WeeklyBookingLimit != null)) ? nearStartsUntil : wideUntil)
+                            && (b.BlockedUntil > nearFrom || db.Humans.Any(x => x.Id == humanId && (x.WorkingHours!.DailyBookingLimit != null || x.WorkingHours.WeeklyBookingLimit != null))))
+                        .Select(b => new TakenTime(b.StartsAt, b.EndsAt, b.BlockedFrom, b.BlockedUntil))
                         .ToList(),
                     db.Humans.Where(x => x.Id == humanId).Select(x => x.Version).FirstOrDefault(),
                     db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Version).FirstOrDefault()))
@@ -77,14 +80,14 @@ internal sealed class HumanRepository(
     /// to the human's bookings or overrides bumps its version, so a version that moved while the statement waited is
     /// seen here, and the statement runs once more, now holding the lock and without waiting.
     /// </remarks>
-    public async Task<HumanSchedule?> LockScheduleAsync(Guid organizationId, Guid humanId, TimeRange span, CancellationToken cancellationToken)
+    public async Task<HumanSchedule?> LockScheduleAsync(Guid organizationId, Guid humanId, ScheduleSpan span, CancellationToken cancellationToken)
     {
         var kept = cache.Find(humanId);
-        var row = await LockScheduleQuery(db, organizationId, humanId, kept?.Version ?? -1, span.Start.AddMinutes(-WorkingHours.MaxDuration), span.Start, span.End, cancellationToken);
+        var row = await LockScheduleQuery(db, organizationId, humanId, kept?.Version ?? -1, span.Near.Start, span.NearStarts.Start, span.NearStarts.End, span.Wide.Start, span.Wide.End, cancellationToken);
         if (row is not null && row.Human.Version != row.VersionBeforeWait)
         {
             kept = cache.Find(humanId);
-            row = await RelockScheduleQuery(db, organizationId, humanId, kept?.Version ?? -1, span.Start.AddMinutes(-WorkingHours.MaxDuration), span.Start, span.End, cancellationToken);
+            row = await RelockScheduleQuery(db, organizationId, humanId, kept?.Version ?? -1, span.Near.Start, span.NearStarts.Start, span.NearStarts.End, span.Wide.Start, span.Wide.End, cancellationToken);
         }
 
         if (row is null)
@@ -98,23 +101,25 @@ internal sealed class HumanRepository(
 
     // A slot query's first read: the human's version, to tell whether a kept calendar is current, and its confirmed
     // bookings in the span, in one statement.
-    private static readonly Func<SlotflowDbContext, Guid, Guid, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<VersionedTaken?>> VersionAndTakenQuery =
-        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, DateTimeOffset earliestStart, DateTimeOffset start, DateTimeOffset end, CancellationToken _) =>
+    private static readonly Func<SlotflowDbContext, Guid, Guid, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<VersionedTaken?>> VersionAndTakenQuery =
+        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, DateTimeOffset nearFrom, DateTimeOffset nearStartsFrom, DateTimeOffset nearStartsUntil, DateTimeOffset wideFrom, DateTimeOffset wideUntil, CancellationToken _) =>
             db.Humans.AsNoTracking()
                 .Where(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId)
                 .Select(h => new VersionedTaken(
                     h.Version,
                     db.Bookings
                         .Where(b => b.HumanId == h.Id && b.Status == BookingStatus.Confirmed
-                            && b.StartsAt > earliestStart && b.StartsAt < end && b.EndsAt > start)
-                        .Select(b => new TimeRange(b.StartsAt, b.EndsAt))
+                            && b.StartsAt > (!db.Humans.Any(x => x.Id == humanId && (x.WorkingHours!.DailyBookingLimit != null || x.WorkingHours.WeeklyBookingLimit != null)) ? nearStartsFrom : wideFrom)
+                            && b.StartsAt < (!db.Humans.Any(x => x.Id == humanId && (x.WorkingHours!.DailyBookingLimit != null || x.WorkingHours.WeeklyBookingLimit != null)) ? nearStartsUntil : wideUntil)
+                            && (b.BlockedUntil > nearFrom || db.Humans.Any(x => x.Id == humanId && (x.WorkingHours!.DailyBookingLimit != null || x.WorkingHours.WeeklyBookingLimit != null))))
+                        .Select(b => new TakenTime(b.StartsAt, b.EndsAt, b.BlockedFrom, b.BlockedUntil))
                         .ToList()))
                 .FirstOrDefault());
 
     /// <remarks>One round trip while the human is unchanged since this process last read it, else two.</remarks>
-    public async Task<HumanSchedule?> ReadScheduleAsync(Guid organizationId, Guid humanId, TimeRange span, CancellationToken cancellationToken)
+    public async Task<HumanSchedule?> ReadScheduleAsync(Guid organizationId, Guid humanId, ScheduleSpan span, CancellationToken cancellationToken)
     {
-        var row = await VersionAndTakenQuery(db, organizationId, humanId, span.Start.AddMinutes(-WorkingHours.MaxDuration), span.Start, span.End, cancellationToken);
+        var row = await VersionAndTakenQuery(db, organizationId, humanId, span.Near.Start, span.NearStarts.Start, span.NearStarts.End, span.Wide.Start, span.Wide.End, cancellationToken);
         if (row is null)
         {
             return null;
@@ -148,9 +153,9 @@ internal sealed class HumanRepository(
         return new HumanCalendar(human, read);
     }
 
-    private sealed record VersionedTaken(int Version, List<TimeRange> Taken);
+    private sealed record VersionedTaken(int Version, List<TakenTime> Taken);
 
-    private sealed record LockedRow(Human Human, List<ScheduleOverride> Overrides, List<TimeRange> Taken, int VersionBeforeWait, int OrganizationVersion);
+    private sealed record LockedRow(Human Human, List<ScheduleOverride> Overrides, List<TakenTime> Taken, int VersionBeforeWait, int OrganizationVersion);
 
     public Task<Human?> FindActiveWithOverridesAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken) =>
         FindActiveWithOverridesQuery(db, organizationId, humanId, cancellationToken);

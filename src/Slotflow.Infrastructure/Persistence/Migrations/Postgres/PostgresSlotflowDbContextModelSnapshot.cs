@@ -36,6 +36,12 @@ namespace Slotflow.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset>("BlockedFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("BlockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("CancelledAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -454,10 +460,43 @@ namespace Slotflow.Infrastructure.Persistence.Migrations.Postgres
                             b1.Property<Guid>("HumanId")
                                 .HasColumnType("uuid");
 
+                            b1.Property<int?>("BookingHorizonDays")
+                                .HasColumnType("integer")
+                                .HasColumnName("booking_horizon_days");
+
+                            b1.Property<int>("BufferAfter")
+                                .HasColumnType("integer")
+                                .HasColumnName("buffer_after");
+
+                            b1.Property<int>("BufferBefore")
+                                .HasColumnType("integer")
+                                .HasColumnName("buffer_before");
+
+                            b1.Property<int?>("DailyBookingLimit")
+                                .HasColumnType("integer")
+                                .HasColumnName("daily_booking_limit");
+
                             b1.PrimitiveCollection<int[]>("MeetingDurations")
                                 .IsRequired()
                                 .HasColumnType("integer[]")
                                 .HasColumnName("meeting_durations");
+
+                            b1.Property<int>("MinimumNotice")
+                                .HasColumnType("integer")
+                                .HasColumnName("minimum_notice");
+
+                            b1.Property<int?>("SlotInterval")
+                                .HasColumnType("integer")
+                                .HasColumnName("slot_interval");
+
+                            b1.Property<int?>("WeeklyBookingLimit")
+                                .HasColumnType("integer")
+                                .HasColumnName("weekly_booking_limit");
+
+                            b1.Property<string>("WeeklyHours")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("weekly_hours");
 
                             b1.Property<int>("WorkEnd")
                                 .HasColumnType("integer")

@@ -36,6 +36,12 @@ namespace Slotflow.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateTimeOffset>("BlockedFrom")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("BlockedUntil")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("CancelledAt")
                         .HasColumnType("datetimeoffset");
 
@@ -454,10 +460,43 @@ namespace Slotflow.Infrastructure.Persistence.Migrations.SqlServer
                             b1.Property<Guid>("HumanId")
                                 .HasColumnType("uniqueidentifier");
 
+                            b1.Property<int?>("BookingHorizonDays")
+                                .HasColumnType("int")
+                                .HasColumnName("booking_horizon_days");
+
+                            b1.Property<int>("BufferAfter")
+                                .HasColumnType("int")
+                                .HasColumnName("buffer_after");
+
+                            b1.Property<int>("BufferBefore")
+                                .HasColumnType("int")
+                                .HasColumnName("buffer_before");
+
+                            b1.Property<int?>("DailyBookingLimit")
+                                .HasColumnType("int")
+                                .HasColumnName("daily_booking_limit");
+
                             b1.PrimitiveCollection<string>("MeetingDurations")
                                 .IsRequired()
                                 .HasColumnType("nvarchar(max)")
                                 .HasColumnName("meeting_durations");
+
+                            b1.Property<int>("MinimumNotice")
+                                .HasColumnType("int")
+                                .HasColumnName("minimum_notice");
+
+                            b1.Property<int?>("SlotInterval")
+                                .HasColumnType("int")
+                                .HasColumnName("slot_interval");
+
+                            b1.Property<int?>("WeeklyBookingLimit")
+                                .HasColumnType("int")
+                                .HasColumnName("weekly_booking_limit");
+
+                            b1.Property<string>("WeeklyHours")
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)")
+                                .HasColumnName("weekly_hours");
 
                             b1.Property<int>("WorkEnd")
                                 .HasColumnType("int")

@@ -31,6 +31,12 @@ namespace Slotflow.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("BlockedFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BlockedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("CancelledAt")
                         .HasColumnType("INTEGER");
 
@@ -449,10 +455,43 @@ namespace Slotflow.Infrastructure.Persistence.Migrations.Sqlite
                             b1.Property<Guid>("HumanId")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int?>("BookingHorizonDays")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("booking_horizon_days");
+
+                            b1.Property<int>("BufferAfter")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("buffer_after");
+
+                            b1.Property<int>("BufferBefore")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("buffer_before");
+
+                            b1.Property<int?>("DailyBookingLimit")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("daily_booking_limit");
+
                             b1.PrimitiveCollection<string>("MeetingDurations")
                                 .IsRequired()
                                 .HasColumnType("TEXT")
                                 .HasColumnName("meeting_durations");
+
+                            b1.Property<int>("MinimumNotice")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("minimum_notice");
+
+                            b1.Property<int?>("SlotInterval")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("slot_interval");
+
+                            b1.Property<int?>("WeeklyBookingLimit")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("weekly_booking_limit");
+
+                            b1.Property<string>("WeeklyHours")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("weekly_hours");
 
                             b1.Property<int>("WorkEnd")
                                 .HasColumnType("INTEGER")

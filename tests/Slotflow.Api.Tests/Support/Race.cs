@@ -1,0 +1,31 @@
+namespace Slotflow.Api.Tests.Support;
+
+/// <summary>Fires booking requests all at once, each on its own connection, as racing agents would.</summary>
+internal static class Race
+{
+    /// <summary>Sends every body to POST /v1/bookings at once and returns the status codes in request order (never a 5xx).</summary>
+    public static async Task<List<int>> BookAsync(SlotflowApiFactory factory, string apiKey, IEnumerable<string> bodies)
+    {
+        var requests = bodies.Select(body => (Client: factory.ClientWith(apiKey), Body: body)).ToList();
+        using var gate = new SemaphoreSlim(0);
+        var sends = requests.Select(async r =>
+        {
+            await gate.WaitAsync();
+            using var response = await r.Client.PostAsync("/v1/bookings", WireJson.Body(r.Body));
+            return (int)response.StatusCode;
+        }).ToList();
+        gate.Release(requests.Count);
+        var statuses = await Task.WhenAll(sends);
+        foreach (var (client, _) in requests)
+        {
+            client.Dispose();
+        }
+
+        Assert.That(statuses, Has.None.GreaterThanOrEqualTo(500), Summary([.. statuses]));
+        return [.. statuses];
+    }
+
+    /// <summary>"1×201, 49×409".</summary>
+    public static string Summary(IEnumerable<int> statuses) =>
+        string.Join(", ", statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Count()}×{g.Key}"));
+}
