@@ -12,8 +12,8 @@ namespace Slotflow.Benchmarks;
 [MedianColumn]
 public class AvailabilityBenchmarks
 {
-    private static readonly DateOnly MonthStart = new(2026, 3, 1);
-    private static readonly DateTimeOffset Now = new(2026, 2, 20, 12, 0, 0, TimeSpan.Zero);
+    internal static readonly DateOnly MonthStart = new(2026, 3, 1);
+    internal static readonly DateTimeOffset Now = new(2026, 2, 20, 12, 0, 0, TimeSpan.Zero);
 
     private Availability _availability = null!;
     private DateTimeOffset _bookedStart;
@@ -44,7 +44,7 @@ public class AvailabilityBenchmarks
     [Benchmark(Description = "Check, booked interval")]
     public object? CheckBooked() => _availability.Check(_bookedStart, 30, Now);
 
-    private static List<ScheduleOverride> CreateOverrides(Guid humanId)
+    internal static List<ScheduleOverride> CreateOverrides(Guid humanId)
     {
         var created = DateTimeOffset.UnixEpoch;
         (ClockTime, ClockTime) Window(string start, string end) => (ClockTime.Parse(start, false), ClockTime.Parse(end, true));
@@ -69,7 +69,7 @@ public class AvailabilityBenchmarks
     }
 
     /// <summary>300 distinct 30-minute bookings spread over the month's working days, with a fixed seed.</summary>
-    private static List<TimeRange> CreateBookings(TimeZoneInfo zone, int count)
+    internal static List<TimeRange> CreateBookings(TimeZoneInfo zone, int count)
     {
         var clock = new ZoneClock(zone);
         var grid = new List<TimeRange>();

@@ -74,6 +74,93 @@ public sealed class SlotsAreBookableTests : ServiceFixture
         }
     }
 
+    /// <summary>
+    /// The same property under random combinations of the rules of spec §10 (grid, buffers, notice, horizon, limits,
+    /// weekly hours), with bookings already made under other buffers; and its converse: a random interval the booking
+    /// refuses is never listed.
+    /// </summary>
+    [TestCase(11)]
+    [TestCase(12)]
+    [TestCase(14)]
+    [TestCase(15)]
+    [TestCase(16)]
+    [TestCase(17)]
+    [TestCase(19)]
+    [TestCase(20)]
+    public async Task UnderRandomRules_EveryListedSlotBooks_AndNoRefusedIntervalIsListed(int seed)
+    {
+        var random = new Random(seed);
+        var organization = await Factory.CreateOrganizationAsync();
+        var zone = Zones[random.Next(Zones.Length)];
+        var duration = new[] { 15, 30, 45, 60 }[random.Next(4)];
+        var humanId = await HumanSetup.CreateAsync(organization.Client, zone, rules: null);
+        var from = new DateOnly(2026, 3, 2).AddDays(random.Next(0, 30));
+        var to = from.AddDays(random.Next(2, 8));
+
+        // Earlier bookings under other buffers first, then the rules under test.
+        await PutRulesAsync(organization, humanId, $$"""{"working_days":[1,2,3,4,5,6,7],"work_start":"00:00","work_end":"24:00","meeting_durations":[{{duration}}],"buffer_before":{{5 * random.Next(0, 7)}},"buffer_after":{{5 * random.Next(0, 7)}}}""");
+        for (var i = 0; i < 6; i++)
+        {
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddMinutes(15 * random.Next(0, 96 * (to.DayNumber - from.DayNumber + 1)));
+            await BookAsync(organization, humanId, start.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), duration);
+        }
+
+        await PutRulesAsync(organization, humanId, RandomRules(random, duration));
+        var listed = await ListSlotsAsync(organization, humanId, from, to, duration);
+        foreach (var slot in listed.Where((_, i) => i % 4 == 0))
+        {
+            var created = await BookAsync(organization, humanId, slot, duration);
+            Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), $"seed {seed}, {zone}, slot {slot}: {await created.Content.ReadAsStringAsync()}");
+            var id = (await WireJson.ReadAsync(created)).GetProperty("id").GetString();
+            Assert.That((await organization.Client.DeleteAsync($"/v1/bookings/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+
+        var refused = 0;
+        for (var i = 0; i < 40; i++)
+        {
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddMinutes(5 * random.Next(0, 288 * (to.DayNumber - from.DayNumber + 1)));
+            var text = start.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'.000Z'", CultureInfo.InvariantCulture);
+            var response = await BookAsync(organization, humanId, text, duration);
+            if (response.StatusCode == HttpStatusCode.Created)
+            {
+                await organization.Client.DeleteAsync($"/v1/bookings/{(await WireJson.ReadAsync(response)).GetProperty("id").GetString()}");
+                continue;
+            }
+
+            refused++;
+            Assert.That(listed, Does.Not.Contain(text), $"seed {seed}: {text} was refused ({await response.Content.ReadAsStringAsync()}) but listed");
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(listed, Is.Not.Empty, $"seed {seed}: a vacuous case proves nothing");
+            Assert.That(refused, Is.GreaterThan(0), $"seed {seed}: a vacuous case proves nothing");
+        });
+    }
+
+    private static string RandomRules(Random random, int duration)
+    {
+        string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
+        var hours = random.Next(2) == 0
+            ? $"\"working_days\":[1,2,3,4,5{(random.Next(2) == 0 ? ",6" : "")}],\"work_start\":\"0{random.Next(6, 10)}:00\",\"work_end\":\"{random.Next(14, 20)}:30\""
+            : $"\"weekly_hours\":{{\"1\":[{{\"start\":\"08:00\",\"end\":\"12:00\"}},{{\"start\":\"13:00\",\"end\":\"17:30\"}}],\"3\":[{{\"start\":\"0{random.Next(0, 9)}:15\",\"end\":\"11:45\"}}],\"5\":[{{\"start\":\"14:00\",\"end\":\"23:00\"}}],\"6\":[{{\"start\":\"00:00\",\"end\":\"24:00\"}}]}}";
+        return "{" + hours
+            + $",\"meeting_durations\":[{duration}]"
+            + $",\"slot_interval\":{Number(random.Next(3) == 0 ? null : 5 * random.Next(1, 13))}"
+            + $",\"buffer_before\":{5 * random.Next(0, 7)},\"buffer_after\":{5 * random.Next(0, 7)}"
+            + $",\"minimum_notice\":{(random.Next(2) == 0 ? 0 : 60 * random.Next(1, 72))}"
+            + $",\"booking_horizon_days\":{Number(random.Next(3) == 0 ? random.Next(5, 40) : null)}"
+            + $",\"daily_booking_limit\":{Number(random.Next(3) == 0 ? random.Next(1, 4) : null)}"
+            + $",\"weekly_booking_limit\":{Number(random.Next(4) == 0 ? random.Next(3, 9) : null)}"
+            + "}";
+    }
+
+    private static async Task PutRulesAsync(TestOrganization organization, string humanId, string rules)
+    {
+        var response = await organization.Client.PutAsync($"/v1/humans/{humanId}/availability", WireJson.Body(rules));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"{rules}: {await response.Content.ReadAsStringAsync()}");
+    }
+
     private static string ClockText(int minutes) =>
         minutes >= 24 * 60 ? "24:00" : $"{minutes / 60:00}:{minutes % 60:00}";
 

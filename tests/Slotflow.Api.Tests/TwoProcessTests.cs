@@ -100,6 +100,55 @@ public sealed partial class TwoProcessTests
     }
 
     [Test]
+    public async Task BlockedWindows_RacingOnTwoProcesses_HaveExactlyOneWinner()
+    {
+        var (one, two) = await OrganizationAsync("growth");
+        var humanId = await HumanSetup.CreateAsync(
+            one, "UTC", """{"working_days":[1,2,3,4,5,6,7],"work_start":"00:00","work_end":"24:00","meeting_durations":[5],"buffer_before":240,"buffer_after":240}""");
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            // Five-minute meetings five minutes apart: no two intervals meet, every two blocked windows do.
+            var eight = Instant(FirstDay.AddDays(10 + round), 8, 0);
+            var statuses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => BookAsync(i % 2 == 0 ? one : two, humanId, eight.AddMinutes(5 * i), 5)));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(statuses.Count(s => s == 201), Is.EqualTo(1), $"round {round}: {string.Join(",", statuses)}");
+                Assert.That(statuses.Count(s => s == 409), Is.EqualTo(49), $"round {round}: {string.Join(",", statuses)}");
+            });
+        }
+
+        Assert.That(await ScalarAsync<long>(
+            """
+            SELECT count(*) FROM bookings a JOIN bookings b
+              ON a."HumanId" = b."HumanId" AND a."Id" < b."Id"
+             AND a."Status" = 'Confirmed' AND b."Status" = 'Confirmed'
+             AND a."BlockedFrom" < b."BlockedUntil" AND b."BlockedFrom" < a."BlockedUntil"
+            """), Is.Zero);
+    }
+
+    [Test]
+    public async Task ADailyLimitOfThree_RacingOnTwoProcesses_GivesExactlyThree()
+    {
+        var (one, two) = await OrganizationAsync("growth");
+        var humanId = await HumanSetup.CreateAsync(
+            one, "UTC", """{"working_days":[1,2,3,4,5,6,7],"work_start":"08:00","work_end":"20:00","meeting_durations":[30],"daily_booking_limit":3}""");
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            var eight = Instant(FirstDay.AddDays(40 + round), 8, 0);
+            var statuses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => BookAsync(i % 2 == 0 ? one : two, humanId, eight.AddMinutes(30 * i), 30)));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(statuses.Count(s => s == 201), Is.EqualTo(3), $"round {round}: {string.Join(",", statuses)}");
+                Assert.That(statuses.Count(s => s == 422), Is.EqualTo(17), $"round {round}: {string.Join(",", statuses)}");
+            });
+        }
+    }
+
+    [Test]
     public async Task TheQuota_HoldsAcrossTwoProcesses()
     {
         var name = $"Free {Guid.NewGuid():N}";
