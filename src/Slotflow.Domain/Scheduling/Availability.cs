@@ -66,15 +66,19 @@ public sealed class Availability
         var windows = new List<TimeRange>(4);
         var sorted = true;
 
+        var offset = _clock.SteadyOffset(from);
         for (var date = from; date <= to; date = date.AddDays(1))
         {
-            if (counts?.Refusal(date) is not null)
+            // Each date's offset is looked up once: for its windows, and as the end of the day before for the limits.
+            var (dayOffset, nextOffset) = (offset, _clock.SteadyOffset(date.AddDays(1)));
+            offset = nextOffset;
+            if (counts?.Refusal(date, new TimeRange(_clock.ToInstant(date, 0, dayOffset), _clock.ToInstant(date.AddDays(1), 0, nextOffset))) is not null)
             {
                 continue;
             }
 
             windows.Clear();
-            AddWindows(overrides, date, OverrideType.Open, windows, includeWorkingHours: true);
+            AddWindows(overrides, date, dayOffset, OverrideType.Open, windows, includeWorkingHours: true);
             foreach (var window in windows)
             {
                 for (var start = window.Start; start + duration <= window.End; start += step)
@@ -122,7 +126,7 @@ public sealed class Availability
         var windows = new List<TimeRange>();
         for (var date = first; date <= last; date = date.AddDays(1))
         {
-            AddWindows(overrides, date, OverrideType.Open, windows, includeWorkingHours: true);
+            AddWindows(overrides, date, _clock.SteadyOffset(date), OverrideType.Open, windows, includeWorkingHours: true);
         }
 
         if (!windows.Exists(w => w.Contains(interval)))
@@ -131,7 +135,7 @@ public sealed class Availability
         }
 
         var busy = new Busy(Merge(BlockRanges(overrides, first, last)), Merge(_taken.Select(t => t.Blocked)), _rules!);
-        return busy.Refusal(interval) ?? BookingCounts.For(_rules!, _clock, _taken)?.Refusal(_clock.LocalDate(start));
+        return busy.Refusal(interval) ?? BookingCounts.For(_rules!, _clock, _taken)?.Refusal(start);
     }
 
     /// <summary>The blocked window a booking of this interval would occupy under the human's buffers.</summary>
@@ -170,9 +174,8 @@ public sealed class Availability
     }
 
     /// <summary>The working windows (when asked) and every override window of this type on a date.</summary>
-    private void AddWindows(List<ScheduleOverride> overrides, DateOnly date, OverrideType type, List<TimeRange> windows, bool includeWorkingHours)
+    private void AddWindows(List<ScheduleOverride> overrides, DateOnly date, TimeSpan? offset, OverrideType type, List<TimeRange> windows, bool includeWorkingHours)
     {
-        var offset = _clock.SteadyOffset(date);
         if (includeWorkingHours && _rules is not null)
         {
             foreach (var window in _rules.WindowsOn(Weekdays.Of(date)))
@@ -198,7 +201,7 @@ public sealed class Availability
         var blocks = new List<TimeRange>();
         for (var date = first; date <= last; date = date.AddDays(1))
         {
-            AddWindows(overrides, date, OverrideType.Block, blocks, includeWorkingHours: false);
+            AddWindows(overrides, date, _clock.SteadyOffset(date), OverrideType.Block, blocks, includeWorkingHours: false);
         }
 
         return blocks;
@@ -285,10 +288,13 @@ public sealed class Availability
             : null;
     }
 
-    /// <summary>Confirmed bookings per local start date and per ISO week, for a human with daily or weekly limits.</summary>
-    private sealed class BookingCounts(WorkingHours rules)
+    /// <summary>
+    /// Confirmed bookings per local day and ISO week, for a human with daily or weekly limits. A booking counts toward
+    /// the local date whose day (from its 00:00 to the next date's 00:00, as instants) holds its start; counted by
+    /// binary search over the sorted starts, so no booking's start is converted to local time.
+    /// </summary>
+    private sealed class BookingCounts(WorkingHours rules, ZoneClock clock, long[] starts)
     {
-        private readonly Dictionary<int, int> _perDay = [];
         private readonly Dictionary<int, int> _perWeek = [];
 
         public static BookingCounts? For(WorkingHours rules, ZoneClock clock, IReadOnlyList<TakenTime> taken)
@@ -298,24 +304,82 @@ public sealed class Availability
                 return null;
             }
 
-            var counts = new BookingCounts(rules);
-            foreach (var booking in taken)
+            var starts = new long[taken.Count];
+            for (var i = 0; i < starts.Length; i++)
             {
-                var date = clock.LocalDate(booking.Interval.Start);
-                counts._perDay[date.DayNumber] = counts._perDay.GetValueOrDefault(date.DayNumber) + 1;
-                counts._perWeek[WeekOf(date)] = counts._perWeek.GetValueOrDefault(WeekOf(date)) + 1;
+                starts[i] = taken[i].Interval.Start.UtcTicks;
             }
 
-            return counts;
+            Array.Sort(starts);
+            return new BookingCounts(rules, clock, starts);
         }
 
-        /// <summary>The limit a booking starting on this local date would break, daily first.</summary>
-        public ErrorCode? Refusal(DateOnly date) =>
-            _perDay.GetValueOrDefault(date.DayNumber) >= rules.DailyBookingLimit ? ErrorCode.DailyBookingLimitReached
-            : _perWeek.GetValueOrDefault(WeekOf(date)) >= rules.WeeklyBookingLimit ? ErrorCode.WeeklyBookingLimitReached
-            : null;
+        /// <summary>The limit a booking starting at this instant would break, daily first.</summary>
+        public ErrorCode? Refusal(DateTimeOffset start)
+        {
+            var date = clock.LocalDate(start);
+            var day = Day(date);
+            if (start < day.Start)
+            {
+                (date, day) = (date.AddDays(-1), Day(date.AddDays(-1)));
+            }
+            else if (start >= day.End)
+            {
+                (date, day) = (date.AddDays(1), Day(date.AddDays(1)));
+            }
 
-        /// <summary>The ISO week as its Monday's day number.</summary>
-        private static int WeekOf(DateOnly date) => date.DayNumber - (Weekdays.Of(date) - 1);
+            return Refusal(date, day);
+        }
+
+        /// <summary>The limit a booking on this local date would break, daily first; <paramref name="day"/> is its span.</summary>
+        public ErrorCode? Refusal(DateOnly date, TimeRange day)
+        {
+            if (rules.DailyBookingLimit is { } daily && Count(day) >= daily)
+            {
+                return ErrorCode.DailyBookingLimitReached;
+            }
+
+            if (rules.WeeklyBookingLimit is { } weekly)
+            {
+                var monday = date.AddDays(-(Weekdays.Of(date) - 1));
+                if (!_perWeek.TryGetValue(monday.DayNumber, out var count))
+                {
+                    count = Count(new TimeRange(Day(monday).Start, Day(monday.AddDays(7)).Start));
+                    _perWeek[monday.DayNumber] = count;
+                }
+
+                if (count >= weekly)
+                {
+                    return ErrorCode.WeeklyBookingLimitReached;
+                }
+            }
+
+            return null;
+        }
+
+        private TimeRange Day(DateOnly date) => new(
+            clock.ToInstant(date, 0, clock.SteadyOffset(date)),
+            clock.ToInstant(date.AddDays(1), 0, clock.SteadyOffset(date.AddDays(1))));
+
+        private int Count(TimeRange span) => LowerBound(span.End.UtcTicks) - LowerBound(span.Start.UtcTicks);
+
+        private int LowerBound(long ticks)
+        {
+            int low = 0, high = starts.Length;
+            while (low < high)
+            {
+                var middle = (low + high) >>> 1;
+                if (starts[middle] < ticks)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low;
+        }
     }
 }
