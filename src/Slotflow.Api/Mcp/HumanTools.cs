@@ -24,7 +24,7 @@ public sealed class HumanTools(ToolAnswers answers, IMediator mediator)
                 : $"{list.Total} human(s):\n" + string.Join('\n', list.Humans.Select(h => $"- {h.Name} ({h.Role ?? "no role"}), {h.Timezone}, human_id {h.Id}")));
 
     [McpServerTool(Name = "get_human", Title = "Get a human", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false)]
-    [Description("Reads one human with its availability rules: working days (1 = Monday … 7 = Sunday), working hours in its own time zone, and the meeting durations (minutes) a booking may use. Use it to pick a valid duration before find_slots or book.")]
+    [Description("Reads one human with its availability rules: working days (1 = Monday … 7 = Sunday), working hours in its own time zone (or weekly_hours per weekday), the meeting durations (minutes) a booking may use, and its booking rules (buffers, minimum notice, horizon, daily and weekly limits). Use it to pick a valid duration before find_slots or book.")]
     public Task<CallToolResult> GetHuman(
         [Description("The human's id (UUID), from list_humans.")] string human_id,
         CancellationToken cancellationToken)

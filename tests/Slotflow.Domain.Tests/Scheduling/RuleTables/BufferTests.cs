@@ -88,6 +88,19 @@ public sealed class BufferTests
         });
     }
 
+    // Sunday 8 March 2026, New York springs forward at 02:00 EST (07:00Z) to 03:00 EDT. A booking 01:30–02:00 EST is
+    // 06:30Z–07:00Z; a meeting at 03:00 EDT (07:00Z) follows it at once in real time, so any before-buffer meets it.
+    [TestCase(0, null)]
+    [TestCase(5, Slotflow.Domain.Common.ErrorCode.SlotUnavailable)]
+    [TestCase(60, Slotflow.Domain.Common.ErrorCode.SlotUnavailable)]
+    public void ABufferAcrossTheSpringForwardGap_IsRealMinutes(int before, Slotflow.Domain.Common.ErrorCode? expected)
+    {
+        var engine = RulesEngine(
+            "America/New_York", Rules([7], "00:00", "24:00", new SchedulingRules(BufferBefore: before), 30), [],
+            [Buffered("2026-03-08T06:30Z", "2026-03-08T07:00Z", 0, 0)]);
+        Assert.That(engine.Check(Utc("2026-03-08T07:00Z"), 30, LongAgo), Is.EqualTo(expected));
+    }
+
     [Test]
     public void ABookingsBlockedWindow_IsItsIntervalWidenedByTheBuffersInForce()
     {

@@ -46,6 +46,16 @@ public sealed class NoticeAndHorizonTests
         Assert.That(Starts(slots).First(), Is.EqualTo("2026-03-05T14:00Z"));
     }
 
+    [Test]
+    public void ANoticeAcrossTheSpringForwardGap_IsRealMinutes()
+    {
+        // 01:30 EST on Sunday 8 March 2026 (06:30Z) with an hour's notice: the first start is 07:30Z, which the clock
+        // shows as 03:30 EDT, two wall-clock hours later.
+        var allDay = RulesEngine("America/New_York", Rules([7], "00:00", "24:00", new SchedulingRules(MinimumNotice: 60), 30), [], []);
+        var slots = allDay.ListSlots(Date("2026-03-08"), Date("2026-03-08"), 30, Utc("2026-03-08T06:30Z"));
+        Assert.That(Starts(slots).First(), Is.EqualTo("2026-03-08T07:30Z"));
+    }
+
     // Horizon 7 days: the latest start is 9 March 14:00Z (10:00 EDT, after New York's change on the 8th).
     [TestCase("2026-03-09T14:00Z", null)]
     [TestCase("2026-03-09T14:30Z", ErrorCode.BeyondHorizon)]
