@@ -13,7 +13,13 @@ await using var service = await ServiceProcess.StartAsync();
 var setup = await Workload.PrepareAsync(service, humans: 25);
 
 Console.WriteLine($"Slotflow load test: {clients} concurrent clients, {warmup.TotalSeconds:F0} s warm-up and {seconds} s measured per phase, SQLite, service in its own process at {service.BaseAddress}");
-Report.Print("POST /v1/bookings (distinct free slots)", await LoadRunner.RunAsync(service, clients, warmup, TimeSpan.FromSeconds(seconds), setup.BookAsync));
+var accepted = await LoadRunner.RunAsync(service, clients, warmup, TimeSpan.FromSeconds(seconds), setup.BookAsync);
+Report.Print("POST /v1/bookings (distinct free slots)", accepted);
+var refused = await LoadRunner.RunAsync(service, clients, warmup, TimeSpan.FromSeconds(seconds), setup.BookTakenAsync);
+Report.Print("POST /v1/bookings (taken slots: 409 with alternatives)", refused);
+Console.WriteLine(string.Create(
+    CultureInfo.InvariantCulture,
+    $"A refused booking costs {Report.CpuPerRequest(refused) / Report.CpuPerRequest(accepted):F2}x an accepted one in service CPU (target: at most 2x)"));
 var sqliteSlots = await LoadRunner.RunAsync(service, clients, warmup, TimeSpan.FromSeconds(seconds), setup.QuerySlotsAsync);
 Report.Print("GET /v1/humans/{id}/slots (31 days, Mon-Fri 09-17)", sqliteSlots);
 

@@ -15,6 +15,8 @@ internal static class Report
 
     public static double PerSecond(LoadResult result) => result.Requests / result.Elapsed.TotalSeconds;
 
+    public static double CpuPerRequest(LoadResult result) => result.ServiceCpu.TotalMilliseconds / result.Requests;
+
     private static double Percentile(IReadOnlyList<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }

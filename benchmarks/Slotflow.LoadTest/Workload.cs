@@ -16,6 +16,7 @@ internal sealed class Workload
     private readonly List<string> _openHumans;
     private readonly List<string> _calendarHumans;
     private readonly ConcurrentQueue<(string HumanId, DateTimeOffset Start)> _freeSlots;
+    private readonly ConcurrentQueue<(string HumanId, DateTimeOffset Start)> _bookedSlots = new();
     private int _slotQueries;
 
     private Workload(HttpClient client, List<string> openHumans, List<string> calendarHumans, ConcurrentQueue<(string, DateTimeOffset)> freeSlots)
@@ -95,8 +96,35 @@ internal sealed class Workload
             throw new InvalidOperationException("Ran out of prepared slots.");
         }
 
+        var status = await PostBookingAsync(slot, cancellationToken);
+        if (status == 201)
+        {
+            _bookedSlots.Enqueue(slot);
+        }
+
+        return status;
+    }
+
+    /// <summary>
+    /// A booking of a half hour already booked by <see cref="BookAsync"/>: refused 409 with the conflict and three
+    /// alternatives (spec §11.3), which is what a refusal costs next to an accepted booking.
+    /// </summary>
+    public async Task<int> BookTakenAsync(CancellationToken cancellationToken)
+    {
+        if (!_bookedSlots.TryDequeue(out var slot))
+        {
+            throw new InvalidOperationException("Nothing booked yet: run the booking phase first.");
+        }
+
+        _bookedSlots.Enqueue(slot);
+        return await PostBookingAsync(slot, cancellationToken);
+    }
+
+    private async Task<int> PostBookingAsync((string HumanId, DateTimeOffset Start) slot, CancellationToken cancellationToken)
+    {
         var body = $$"""{"human_id":"{{slot.HumanId}}","starts_at":"{{slot.Start.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}","duration":30,"attendee_name":"Load","metadata":{"source":"load-test"} }""";
         using var response = await _client.PostAsync("/v1/bookings", new StringContent(body, Encoding.UTF8, "application/json"), cancellationToken);
+        await response.Content.LoadIntoBufferAsync(cancellationToken);
         return (int)response.StatusCode;
     }
 

@@ -15,12 +15,6 @@ public sealed record SlotCheckResponse(
 {
     public static SlotCheckResponse From(SlotCheckDto check)
     {
-        if (check.Refusal is not { } refusal)
-        {
-            return new SlotCheckResponse(true, null);
-        }
-
-        var (status, code) = ApiErrors.For(refusal);
-        return new SlotCheckResponse(false, new ErrorBody(code, RefusalMessages.For(refusal), status));
+        return check.Refusal is { } refusal ? new SlotCheckResponse(false, ErrorBodies.Of(refusal)) : new SlotCheckResponse(true, null);
     }
 }

@@ -26,8 +26,7 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
                 return new ErrorBody(ApiErrors.ValidationError, message, StatusCodes.Status422UnprocessableEntity, details);
 
             case DomainException domain:
-                var (status, code) = ApiErrors.For(domain.Code);
-                return new ErrorBody(code, domain.Message, status);
+                return ErrorBodies.Of(domain);
 
             case BadHttpRequestException badRequest:
                 return ApiErrors.ForStatus(context, badRequest.StatusCode);

@@ -9,6 +9,29 @@ public sealed record ErrorBody(
     string Code,
     string Message,
     int Status,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<FieldError>? Details = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<FieldError>? Details = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AlternativeSlot>? Alternatives = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ConflictingTime? Conflict = null);
+
+/// <summary>A bookable slot offered instead of a refused interval (spec §11.3).</summary>
+public sealed record AlternativeSlot(DateTimeOffset StartsAt, DateTimeOffset EndsAt);
+
+/// <summary>What occupies a refused interval: "booking" (or, with holds, "hold").</summary>
+public sealed record ConflictingTime(string Type, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
 
 public sealed record FieldError(string Field, string Message);
+
+public static class ErrorBodies
+{
+    /// <summary>The body of a domain refusal, with alternatives and the conflict when it carries them.</summary>
+    public static ErrorBody Of(Slotflow.Domain.Common.DomainException refusal)
+    {
+        var (status, code) = ApiErrors.For(refusal.Code);
+        return refusal is Slotflow.Domain.Scheduling.IntervalRefusedException interval
+            ? new ErrorBody(
+                code, refusal.Message, status, null,
+                [.. interval.Alternatives.Select(a => new AlternativeSlot(a.Start, a.End))],
+                interval.Conflict is { } c ? new ConflictingTime("booking", c.Start, c.End) : null)
+            : new ErrorBody(code, refusal.Message, status);
+    }
+}

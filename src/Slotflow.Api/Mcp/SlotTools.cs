@@ -53,7 +53,7 @@ public sealed class SlotTools(ToolAnswers answers, IMediator mediator)
     }
 
     [McpServerTool(Name = "check_slot", Title = "Check a time", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false)]
-    [Description("Tells whether a booking of this human at this time and duration would be accepted now, without booking or holding anything: bookable true, or bookable false with the refusal code the booking would get (OUTSIDE_WORKING_HOURS, SCHEDULE_BLOCKED, SLOT_UNAVAILABLE, INVALID_DURATION). Use it to answer \"is Tuesday 10:00 free?\"; another agent may still book it before you do.")]
+    [Description("Tells whether a booking of this human at this time and duration would be accepted now, without booking or holding anything: bookable true, or bookable false with the refusal the booking would get (OUTSIDE_WORKING_HOURS, SCHEDULE_BLOCKED, SLOT_UNAVAILABLE, NOTICE_TOO_SHORT, BEYOND_HORIZON, BOOKING_LIMIT_REACHED, INVALID_DURATION) and, for a refused time, up to three nearest bookable alternatives. Use it to answer \"is Tuesday 10:00 free?\"; another agent may still book it before you do.")]
     public Task<CallToolResult> CheckSlot(
         [Description("The human's id (UUID).")] string human_id,
         [Description("Start, ISO 8601 with Z or an offset, e.g. 2026-03-16T13:00:00Z; a whole minute in the future.")] string starts_at,
@@ -73,7 +73,7 @@ public sealed class SlotTools(ToolAnswers answers, IMediator mediator)
                 return (Check: check, When: LocalTimes.Describe(request.StartsAt.GetValueOrDefault(), request.StartsAt.GetValueOrDefault().AddMinutes(duration), human.Timezone));
             },
             result => result.Check.Error is { } error
-                ? $"Not bookable: {result.When}. {error.Code}: {error.Message}"
+                ? $"Not bookable: {result.When}. {error.Code}: {error.Message}{ToolAnswers.Offered(error)}"
                 : $"Bookable now: {result.When}. Call book to take it.",
             result => result.Check);
     }

@@ -56,7 +56,15 @@ public sealed class ToolAnswers(IHttpContextAccessor http, IServiceProvider serv
     {
         IsError = true,
         StructuredContent = JsonSerializer.SerializeToElement(new ErrorEnvelope(error), Json),
-        Content = [new TextContentBlock { Text = $"{error.Code}: {error.Message}{Hint(error.Code)}" }],
+        Content = [new TextContentBlock { Text = $"{error.Code}: {error.Message}{Hint(error.Code)}{Offered(error)}" }],
+    };
+
+    /// <summary>The alternatives a refusal carries, as a sentence (empty when it carries none).</summary>
+    public static string Offered(ErrorBody error) => error.Alternatives switch
+    {
+        null => string.Empty,
+        [] => " No free slot of this length within 14 days either side.",
+        var slots => " Nearest free slots (UTC): " + string.Join(", ", slots.Select(s => UtcInstantJsonConverter.Format(s.StartsAt))) + ".",
     };
 
     /// <summary>The REST error body of an exception (a bug: logged, answered generically); none when the client went away.</summary>
@@ -71,7 +79,7 @@ public sealed class ToolAnswers(IHttpContextAccessor http, IServiceProvider serv
     /// <summary>What a model should do next, for the refusals where that is not obvious from the message.</summary>
     private static string Hint(string code) => code switch
     {
-        "SLOT_UNAVAILABLE" => " Someone else took this time: call find_slots again and book the next free slot.",
+        "SLOT_UNAVAILABLE" => " This time is taken: book one of the alternatives below, or call find_slots again.",
         "OUTSIDE_WORKING_HOURS" or "SCHEDULE_BLOCKED" => " Pick a time from find_slots: every listed slot is bookable.",
         "INVALID_DURATION" => " Use one of the human's meeting_durations (get_human shows them).",
         "VALIDATION_ERROR" => " Fix the named argument and call again.",

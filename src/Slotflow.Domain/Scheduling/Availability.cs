@@ -138,6 +138,40 @@ public sealed class Availability
         return busy.Refusal(interval) ?? BookingCounts.For(_rules!, _clock, _taken)?.Refusal(start);
     }
 
+    /// <summary>How far from the requested start alternatives are searched (spec §11.3).</summary>
+    public static readonly TimeSpan AlternativesReach = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// Up to <paramref name="count"/> bookable slots of this duration nearest to <paramref name="start"/>, within
+    /// <see cref="AlternativesReach"/> either side, nearest first (at equal distance the later one first). They are
+    /// slots as <see cref="ListSlots"/> lists them, so each is bookable now. Needs the bookings of
+    /// <see cref="ScheduleSpan.ForAlternatives"/>.
+    /// </summary>
+    public List<TimeRange> Alternatives(DateTimeOffset start, int durationMinutes, DateTimeOffset now, int count = 3)
+    {
+        if (!Allows(durationMinutes))
+        {
+            return [];
+        }
+
+        var date = _clock.LocalDate(start);
+        var slots = ListSlots(date.AddDays(-15), date.AddDays(15), durationMinutes, now);
+        slots.RemoveAll(s => (s.Start - start).Duration() > AlternativesReach);
+        slots.Sort((a, b) =>
+        {
+            var nearer = (a.Start - start).Duration().CompareTo((b.Start - start).Duration());
+            return nearer != 0 ? nearer : b.Start.CompareTo(a.Start);
+        });
+        return slots.Count > count ? slots[..count] : slots;
+    }
+
+    /// <summary>The interval of the confirmed booking whose blocked window a booking here would meet, if any.</summary>
+    public TimeRange? Conflict(DateTimeOffset start, int durationMinutes)
+    {
+        var blocked = BlockedWindow(new TimeRange(start, start.AddMinutes(durationMinutes)), _rules);
+        return _taken.Where(t => t.Blocked.Overlaps(blocked)).OrderBy(t => t.Interval.Start).Select(t => (TimeRange?)t.Interval).FirstOrDefault();
+    }
+
     /// <summary>The blocked window a booking of this interval would occupy under the human's buffers.</summary>
     public static TimeRange BlockedWindow(TimeRange interval, WorkingHours? rules) =>
         rules is null ? interval : new(interval.Start.AddMinutes(-rules.BufferBefore), interval.End.AddMinutes(rules.BufferAfter));

@@ -27,6 +27,13 @@ public readonly record struct ScheduleSpan(TimeRange Near, TimeRange Wide)
         Availability.BookingSpanInAnyZone(from, to),
         new TimeRange(UtcMidnight(from).AddDays(-9), UtcMidnight(to).AddDays(10)));
 
+    /// <summary>For the alternatives of an interval starting then (<see cref="Availability.Alternatives"/>): its local date ±15 days.</summary>
+    public static ScheduleSpan ForAlternatives(DateTimeOffset start)
+    {
+        var date = DateOnly.FromDateTime(start.UtcDateTime);
+        return ForDates(date.AddDays(-16), date.AddDays(16));
+    }
+
     private static DateTimeOffset UtcMidnight(DateTimeOffset instant) => new(instant.UtcDateTime.Date, TimeSpan.Zero);
 
     private static DateTimeOffset UtcMidnight(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

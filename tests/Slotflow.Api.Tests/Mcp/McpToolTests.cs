@@ -217,6 +217,7 @@ public sealed class McpToolTests : ServiceFixture
         await _mcp.SucceedAsync("book", new { human_id = humanId, starts_at = MondayNine, duration = 30, attendee_name = "Ada" });
         var limit = await _mcp.RefuseAsync("book", new { human_id = humanId, starts_at = "2026-03-16T18:00:00Z", duration = 30, attendee_name = "Ada" }, "BOOKING_LIMIT_REACHED");
         Assert.That(limit.GetProperty("message").GetString(), Does.Contain("daily_booking_limit"));
+        Assert.That(limit.GetProperty("alternatives").GetArrayLength(), Is.EqualTo(3), "the nearest free slots come with the refusal");
         var check = await _mcp.CallAsync("check_slot", new { human_id = humanId, starts_at = "2026-03-16T13:30:00Z", duration = 30 });
         Assert.That(McpConnection.Text(check), Does.Contain("SLOT_UNAVAILABLE"), "inside the first booking's after-buffer");
         // Half an hour from now (a Sunday night): the notice is reported before the hours.

@@ -1,4 +1,5 @@
 using Mediator;
+using Slotflow.Application.Bookings;
 using Slotflow.Domain.Common;
 using Slotflow.Domain.Humans;
 using Slotflow.Domain.Scheduling;
@@ -8,8 +9,8 @@ namespace Slotflow.Application.Bookings.CheckSlot;
 /// <summary>POST /v1/bookings/check: the decision a booking of this interval would get now, without writing anything.</summary>
 public sealed record CheckSlotQuery(Guid OrganizationId, Guid HumanId, DateTimeOffset StartsAt, int Duration) : IQuery<SlotCheckDto>;
 
-/// <summary>Bookable when there is no refusal; otherwise the refusal the booking would get.</summary>
-public sealed record SlotCheckDto(ErrorCode? Refusal);
+/// <summary>Bookable when there is no refusal; otherwise the refusal the booking would get, as the booking would get it.</summary>
+public sealed record SlotCheckDto(DomainException? Refusal);
 
 /// <summary>
 /// Reads the human's schedule as a slot query does (no lock) and asks the aggregate for the booking's refusal. The
@@ -22,7 +23,13 @@ public sealed class CheckSlotQueryHandler(IHumanRepository humans, TimeProvider 
         var interval = new TimeRange(query.StartsAt, query.StartsAt.AddMinutes(query.Duration));
         var schedule = await humans.ReadScheduleAsync(query.OrganizationId, query.HumanId, ScheduleSpan.ForInterval(interval), cancellationToken)
             ?? throw DomainException.NotFound("Human");
-        return new SlotCheckDto(
-            schedule.Calendar.Human.RefusalOf(schedule.Calendar.Overrides, schedule.Taken, query.StartsAt, query.Duration, clock.GetUtcNow()));
+        var now = clock.GetUtcNow();
+        if (schedule.Calendar.Human.RefusalOf(schedule.Calendar.Overrides, schedule.Taken, query.StartsAt, query.Duration, now) is not { } code)
+        {
+            return new SlotCheckDto(null);
+        }
+
+        return new SlotCheckDto(await RefusalAlternatives.ExplainAsync(
+            humans, now, query.OrganizationId, query.HumanId, query.StartsAt, query.Duration, new DomainException(code, RefusalMessages.For(code)), cancellationToken));
     }
 }

@@ -45,6 +45,20 @@ public sealed class CreateBookingCommandHandler(
     public async ValueTask<BookingDto> Handle(CreateBookingCommand command, CancellationToken cancellationToken)
     {
         var (startsAt, duration) = (command.StartsAt, command.Duration);
+        try
+        {
+            return await DecideAsync(command, cancellationToken);
+        }
+        catch (DomainException refusal) when (IntervalRefusedException.IsIntervalRefusal(refusal.Code) && refusal is not IntervalRefusedException)
+        {
+            throw await RefusalAlternatives.ExplainAsync(
+                humans, clock.GetUtcNow(), command.OrganizationId, command.HumanId, startsAt, duration, refusal, cancellationToken);
+        }
+    }
+
+    private async Task<BookingDto> DecideAsync(CreateBookingCommand command, CancellationToken cancellationToken)
+    {
+        var (startsAt, duration) = (command.StartsAt, command.Duration);
         return await unitOfWork.InTransactionAsync(
             async () =>
             {

@@ -47,6 +47,34 @@ public sealed class RulesPropertyTests
         Assert.That(slots.Zip(slots.Skip(1)).All(p => p.First.Start < p.Second.Start), Is.True, $"not strictly increasing — {description}");
     }
 
+    /// <summary>
+    /// Alternatives against a brute-force search: every slot listed over a wider range, within 14 days of the
+    /// requested start, ordered by distance (the later one first at equal distance); the first three, each bookable.
+    /// </summary>
+    [Test]
+    public void Alternatives_AreTheNearestListedSlots_ByBruteForce([Range(1, 60)] int seed)
+    {
+        var random = new Random(1000 + seed);
+        var zone = ZoneIds[random.Next(ZoneIds.Length)];
+        var center = Centers[random.Next(Centers.Length)];
+        var now = new DateTimeOffset(center.AddDays(-20).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var durations = new[] { 30, 60 };
+        var rules = RandomRules(random, durations);
+        var engine = RulesEngine(zone, rules, RandomOverrides(random, center), RandomBookings(random, center.AddDays(-25), center.AddDays(25)));
+        var requested = new DateTimeOffset(center.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddMinutes(5 * random.Next(0, 288));
+
+        var expected = engine.ListSlots(center.AddDays(-20), center.AddDays(20), 30, now)
+            .Where(s => (s.Start - requested).Duration() <= TimeSpan.FromDays(14))
+            .OrderBy(s => (s.Start - requested).Duration()).ThenByDescending(s => s.Start)
+            .Take(3)
+            .ToList();
+        var alternatives = engine.Alternatives(requested, 30, now);
+
+        var description = $"seed {seed}: {zone} requested {Format(requested)}, {Describe(rules)}";
+        Assert.That(Starts(alternatives), Is.EqualTo(Starts(expected)), description);
+        Assert.That(alternatives.Select(a => engine.Check(a.Start, 30, now)), Has.All.Null, description);
+    }
+
     private static WorkingHours RandomRules(Random random, int[] durations)
     {
         var rules = new SchedulingRules(
