@@ -90,7 +90,7 @@ public sealed class McpToolTests : ServiceFixture
         Assert.That(async () => await McpConnection.OpenAsync(Factory, key ?? "sk_live_abcdefghijklmnopqrstuvwxyz012345"), Throws.Exception);
     }
 
-    /// <summary>The README's worked conversation: find slots, book, lose a race (409 as a tool error), book the next slot.</summary>
+    /// <summary>The README's worked conversation: find slots, book, lose a race (409 as a tool error), book the alternative it offers.</summary>
     [Test]
     public async Task FindSlotsThenBook_AnswersAsRest_AndALostSlotIsAToolErrorWithRestsCodeAndMessage()
     {
@@ -111,11 +111,12 @@ public sealed class McpToolTests : ServiceFixture
         var restLost = await WireJson.AssertErrorAsync(
             await _organization.Client.PostAsync("/v1/bookings", WireJson.Body(new { human_id = humanId, starts_at = MondayNine, duration = 30, attendee_name = "Ada" })),
             HttpStatusCode.Conflict, "SLOT_UNAVAILABLE");
-        Assert.That(lost.GetProperty("message").GetString(), Is.EqualTo(restLost.GetProperty("message").GetString()));
+        AssertSameJson(lost, restLost, "the tool's error is the REST error, alternatives and conflict included");
 
-        var next = (await _mcp.SucceedAsync("find_slots", new { human_id = humanId, date_from = Monday, date_to = Monday, duration = 30 }))
-            .GetProperty("slots")[0].GetProperty("starts_at").GetString();
+        var next = lost.GetProperty("alternatives")[0].GetProperty("starts_at").GetString();
         Assert.That(next, Is.EqualTo("2026-03-16T13:30:00.000Z"));
+        var text = McpConnection.Text(await _mcp.CallAsync("book", new { human_id = humanId, starts_at = MondayNine, duration = 30, attendee_name = "Ada" }));
+        Assert.That(text, Does.Contain("Nearest free slots (UTC): 2026-03-16T13:30:00.000Z"));
         await _mcp.SucceedAsync("book", new { human_id = humanId, starts_at = next, duration = 30, attendee_name = "Ada" });
         Assert.That(await BookingsAsync(), Is.EqualTo(2));
     }
