@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using Slotflow.Api.Errors;
 using Slotflow.Application.Bookings.CheckSlot;
-using Slotflow.Domain.Scheduling;
 
 namespace Slotflow.Api.Contracts;
 
@@ -15,6 +14,6 @@ public sealed record SlotCheckResponse(
 {
     public static SlotCheckResponse From(SlotCheckDto check)
     {
-        return check.Refusal is { } refusal ? new SlotCheckResponse(false, ErrorBodies.Of(refusal)) : new SlotCheckResponse(true, null);
+        return check.Refusal is { } refusal ? new SlotCheckResponse(false, ApiErrors.Body(refusal)) : new SlotCheckResponse(true, null);
     }
 }

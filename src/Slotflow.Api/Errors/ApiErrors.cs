@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Slotflow.Api.Operations;
 using Slotflow.Domain.Common;
+using Slotflow.Domain.Scheduling;
 using Slotflow.Infrastructure.Authentication;
 
 namespace Slotflow.Api.Errors;
@@ -25,6 +26,18 @@ public static class ApiErrors
         ErrorCode.DailyBookingLimitReached or ErrorCode.WeeklyBookingLimitReached => (StatusCodes.Status422UnprocessableEntity, "BOOKING_LIMIT_REACHED"),
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unmapped error code."),
     };
+
+    /// <summary>The body of a domain refusal, with alternatives and the conflict when it carries them (spec §11.3).</summary>
+    public static ErrorBody Body(DomainException refusal)
+    {
+        var (status, code) = For(refusal.Code);
+        return refusal is IntervalRefusedException interval
+            ? new ErrorBody(
+                code, refusal.Message, status, null,
+                [.. interval.Alternatives.Select(a => new AlternativeSlot(a.Start, a.End))],
+                interval.Conflict is { } c ? new ConflictingTime("booking", c.Start, c.End) : null)
+            : new ErrorBody(code, refusal.Message, status);
+    }
 
     /// <summary>An error for a bare status that the framework produced (no route, wrong method, no key, …).</summary>
     public static ErrorBody ForStatus(HttpContext context, int status) => status switch

@@ -26,7 +26,7 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
                 return new ErrorBody(ApiErrors.ValidationError, message, StatusCodes.Status422UnprocessableEntity, details);
 
             case DomainException domain:
-                return ErrorBodies.Of(domain);
+                return ApiErrors.Body(domain);
 
             case BadHttpRequestException badRequest:
                 return ApiErrors.ForStatus(context, badRequest.StatusCode);

@@ -20,18 +20,3 @@ public sealed record AlternativeSlot(DateTimeOffset StartsAt, DateTimeOffset End
 public sealed record ConflictingTime(string Type, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
 
 public sealed record FieldError(string Field, string Message);
-
-public static class ErrorBodies
-{
-    /// <summary>The body of a domain refusal, with alternatives and the conflict when it carries them.</summary>
-    public static ErrorBody Of(Slotflow.Domain.Common.DomainException refusal)
-    {
-        var (status, code) = ApiErrors.For(refusal.Code);
-        return refusal is Slotflow.Domain.Scheduling.IntervalRefusedException interval
-            ? new ErrorBody(
-                code, refusal.Message, status, null,
-                [.. interval.Alternatives.Select(a => new AlternativeSlot(a.Start, a.End))],
-                interval.Conflict is { } c ? new ConflictingTime("booking", c.Start, c.End) : null)
-            : new ErrorBody(code, refusal.Message, status);
-    }
-}

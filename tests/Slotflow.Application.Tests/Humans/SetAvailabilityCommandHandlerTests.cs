@@ -89,7 +89,7 @@ public sealed class SetAvailabilityCommandHandlerTests
     }
 
     private static SetAvailabilityCommand Command(Guid humanId) =>
-        new(TestHumans.OrganizationId, humanId, [1, 3, 5], ClockTime.FromMinutes((8 * 60) + 30), ClockTime.FromMinutes(ClockTime.EndOfDayMinutes), [15, 45]);
+        new(TestHumans.OrganizationId, humanId, [1, 3, 5], ClockTime.FromMinutes((8 * 60) + 30), ClockTime.FromMinutes(ClockTime.EndOfDayMinutes), [15, 45], SchedulingRules.None);
 
     private void Found(Human human) =>
         _humans.Setup(h => h.FindActiveAsync(TestHumans.OrganizationId, human.Id, It.IsAny<CancellationToken>())).ReturnsAsync(human);

@@ -1,5 +1,4 @@
 using Mediator;
-using Slotflow.Application.Bookings;
 using Slotflow.Domain.Common;
 using Slotflow.Domain.Humans;
 using Slotflow.Domain.Scheduling;

@@ -44,15 +44,14 @@ public sealed class CreateBookingCommandHandler(
 {
     public async ValueTask<BookingDto> Handle(CreateBookingCommand command, CancellationToken cancellationToken)
     {
-        var (startsAt, duration) = (command.StartsAt, command.Duration);
         try
         {
             return await DecideAsync(command, cancellationToken);
         }
-        catch (DomainException refusal) when (IntervalRefusedException.IsIntervalRefusal(refusal.Code) && refusal is not IntervalRefusedException)
+        catch (DomainException refusal) when (IntervalRefusedException.IsIntervalRefusal(refusal.Code))
         {
             throw await RefusalAlternatives.ExplainAsync(
-                humans, clock.GetUtcNow(), command.OrganizationId, command.HumanId, startsAt, duration, refusal, cancellationToken);
+                humans, clock.GetUtcNow(), command.OrganizationId, command.HumanId, command.StartsAt, command.Duration, refusal, cancellationToken);
         }
     }
 

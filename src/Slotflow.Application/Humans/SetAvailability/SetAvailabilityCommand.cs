@@ -16,22 +16,14 @@ public sealed record SetAvailabilityCommand(
     ClockTime? WorkStart,
     ClockTime? WorkEnd,
     IReadOnlyList<int> MeetingDurations,
-    SchedulingRules Rules) : ICommand<HumanDetailsDto>
-{
-    public SetAvailabilityCommand(
-        Guid organizationId, Guid humanId, IReadOnlyList<int> workingDays, ClockTime workStart, ClockTime workEnd, IReadOnlyList<int> meetingDurations)
-        : this(organizationId, humanId, workingDays, workStart, workEnd, meetingDurations, SchedulingRules.None)
-    {
-    }
-}
+    SchedulingRules Rules) : ICommand<HumanDetailsDto>;
 
 public sealed class SetAvailabilityCommandHandler(IHumanRepository humans, IUnitOfWork unitOfWork)
     : ICommandHandler<SetAvailabilityCommand, HumanDetailsDto>
 {
     public async ValueTask<HumanDetailsDto> Handle(SetAvailabilityCommand command, CancellationToken cancellationToken)
     {
-        var workingHours = WorkingHours.Create(
-            command.WorkingDays?.ToList(), command.WorkStart, command.WorkEnd, [.. command.MeetingDurations], command.Rules);
+        var workingHours = WorkingHours.Create(command.WorkingDays, command.WorkStart, command.WorkEnd, command.MeetingDurations, command.Rules);
 
         var human = await humans.FindActiveAsync(command.OrganizationId, command.HumanId, cancellationToken)
             ?? throw DomainException.NotFound("Human");
