@@ -11,6 +11,7 @@ using Slotflow.Application.Organizations;
 using Slotflow.Application.Webhooks;
 using Slotflow.Domain.Bookings;
 using Slotflow.Domain.Common;
+using Slotflow.Domain.Holds;
 using Slotflow.Domain.Humans;
 using Slotflow.Domain.Organizations;
 using Slotflow.Domain.Webhooks;
@@ -56,6 +57,7 @@ public static class DependencyInjection
         services.AddSingleton<IApiKeyCache>(provider => provider.GetRequiredService<ApiKeyCache>());
         services.AddScoped<IOrganizationRepository, OrganizationRepository>();
         services.AddScoped<IBookingRepository, BookingRepository>();
+        services.AddScoped<IHoldRepository, HoldRepository>();
         services.AddScoped<IBookingQuota, BookingQuota>();
         services.AddScoped<IWebhookRepository, WebhookRepository>();
         services.AddScoped<IWebhookDeliveryRepository, WebhookDeliveryRepository>();

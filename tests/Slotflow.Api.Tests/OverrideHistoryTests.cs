@@ -155,7 +155,7 @@ public sealed class OverrideHistoryTests : ServiceFixture
         await using var scope = Factory.Services.CreateAsyncScope();
         var humans = scope.ServiceProvider.GetRequiredService<IHumanRepository>();
         var span = ScheduleSpan.ForInterval(new TimeRange(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(1)));
-        return (await humans.ReadScheduleAsync(_organization.Id, Guid.Parse(humanId), span, CancellationToken.None))!.Calendar.Overrides;
+        return (await humans.ReadScheduleAsync(_organization.Id, Guid.Parse(humanId), span, DateTimeOffset.UtcNow, CancellationToken.None))!.Calendar.Overrides;
     }
 
     private async Task<int> CountSlotsAsync(string path) =>

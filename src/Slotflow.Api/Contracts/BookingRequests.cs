@@ -4,6 +4,7 @@ using Slotflow.Api.Wire;
 using Slotflow.Application.Bookings.CheckSlot;
 using Slotflow.Application.Bookings.CreateBooking;
 using Slotflow.Application.Bookings.ListBookings;
+using Slotflow.Application.Bookings.RescheduleBooking;
 using Slotflow.Domain.Bookings;
 
 namespace Slotflow.Api.Contracts;
@@ -56,4 +57,12 @@ public sealed record ListBookingsRequest : PageRequest
         DateTo is null ? null : BookingBounds.Parse(DateTo, endOfDay: true),
         Paging.Parse(Limit),
         Paging.Parse(Offset));
+}
+
+/// <summary>POST /v1/bookings/{id}/reschedule (spec §11.2): a new start and, optionally, a new duration.</summary>
+public sealed record RescheduleBookingRequest(DateTimeOffset? StartsAt, int? Duration)
+{
+    /// <summary>The command for a request the validator has accepted.</summary>
+    public RescheduleBookingCommand ToCommand(Guid organizationId, Guid bookingId) =>
+        new(organizationId, bookingId, StartsAt.GetValueOrDefault(), Duration);
 }

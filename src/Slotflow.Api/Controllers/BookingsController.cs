@@ -23,6 +23,11 @@ public sealed class BookingsController(IMediator mediator) : ControllerBase
     public async Task<SlotCheckResponse> Check([FromBody] CreateBookingRequest request, CancellationToken cancellationToken) =>
         SlotCheckResponse.From(await mediator.Send(request.ToCheckQuery(User.OrganizationId()), cancellationToken));
 
+    /// <summary>Moves the booking to a new time in one transaction, keeping its id (spec §11.2).</summary>
+    [HttpPost("{id:guid}/reschedule")]
+    public async Task<BookingDto> Reschedule(Guid id, [FromBody] RescheduleBookingRequest request, CancellationToken cancellationToken) =>
+        await mediator.Send(request.ToCommand(User.OrganizationId(), id), cancellationToken);
+
     [HttpGet]
     public async Task<BookingListDto> List([FromQuery] ListBookingsRequest request, CancellationToken cancellationToken) =>
         await mediator.Send(request.ToQuery(User.OrganizationId()), cancellationToken);

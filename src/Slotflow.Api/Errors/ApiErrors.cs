@@ -23,6 +23,9 @@ public static class ApiErrors
         ErrorCode.ScheduleBlocked => (StatusCodes.Status422UnprocessableEntity, "SCHEDULE_BLOCKED"),
         ErrorCode.NoticeTooShort => (StatusCodes.Status422UnprocessableEntity, "NOTICE_TOO_SHORT"),
         ErrorCode.BeyondHorizon => (StatusCodes.Status422UnprocessableEntity, "BEYOND_HORIZON"),
+        ErrorCode.BookingCancelled => (StatusCodes.Status409Conflict, "BOOKING_CANCELLED"),
+        ErrorCode.HoldExpired => (StatusCodes.Status409Conflict, "HOLD_EXPIRED"),
+        ErrorCode.HoldConfirmed => (StatusCodes.Status409Conflict, "HOLD_CONFIRMED"),
         ErrorCode.DailyBookingLimitReached or ErrorCode.WeeklyBookingLimitReached => (StatusCodes.Status422UnprocessableEntity, "BOOKING_LIMIT_REACHED"),
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unmapped error code."),
     };
@@ -35,7 +38,7 @@ public static class ApiErrors
             ? new ErrorBody(
                 code, refusal.Message, status, null,
                 [.. interval.Alternatives.Select(a => new AlternativeSlot(a.Start, a.End))],
-                interval.Conflict is { } c ? new ConflictingTime("booking", c.Start, c.End) : null)
+                interval.Conflict is { } c ? new ConflictingTime(c.Held ? "hold" : "booking", c.Interval.Start, c.Interval.End) : null)
             : new ErrorBody(code, refusal.Message, status);
     }
 

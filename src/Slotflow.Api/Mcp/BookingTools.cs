@@ -12,7 +12,7 @@ using Slotflow.Application.Humans.ListHumans;
 
 namespace Slotflow.Api.Mcp;
 
-/// <summary>Bookings: make one, read them, cancel one.</summary>
+/// <summary>Bookings: make one, move one, read them, cancel one.</summary>
 [McpServerToolType]
 public sealed class BookingTools(ToolAnswers answers, McpIdempotency idempotency, IMediator mediator)
 {
@@ -50,6 +50,29 @@ public sealed class BookingTools(ToolAnswers answers, McpIdempotency idempotency
             result => $"{(result.Replayed is null ? "Booked" : "Already booked with this idempotency_key")}: {result.Booking.AttendeeName}, " +
                 $"{LocalTimes.Describe(result.Booking.StartsAt, result.Booking.EndsAt, result.Zone)}. booking_id {result.Booking.Id}.",
             result => result.Replayed ?? JsonSerializer.SerializeToElement(result.Booking, ToolAnswers.Json));
+    }
+
+    [McpServerTool(Name = "reschedule", Title = "Move a booking", ReadOnly = false, Idempotent = true, Destructive = false, OpenWorld = false)]
+    [Description("Moves a confirmed booking to a new start (and optionally a new duration) in one step: it keeps its booking_id, attendee and metadata, and it never loses its old time unless it gets the new one. The new time is judged by all of the human's rules as if this booking did not exist, so it may overlap its own old time. If the new time is refused, the error carries alternatives (the nearest bookable starts): reschedule to one of them. A cancelled booking answers BOOKING_CANCELLED. Sends a booking.rescheduled webhook; moving a booking to the time it already has changes nothing.")]
+    public Task<CallToolResult> Reschedule(
+        [Description("The booking's id (UUID).")] string booking_id,
+        [Description("New start, ISO 8601 with Z or an offset, e.g. 2026-03-16T13:00:00Z; a whole minute in the future.")] string starts_at,
+        [Description("Optional new length in minutes, one of the human's meeting_durations; the booking's own length when left out.")] int? duration = null,
+        CancellationToken cancellationToken = default)
+    {
+        return answers.AnswerAsync(
+            async () =>
+            {
+                var arguments = new ToolArguments();
+                var bookingId = arguments.Uuid(booking_id, "booking_id");
+                var request = new RescheduleBookingRequest(arguments.Instant(starts_at, "starts_at"), duration);
+                await answers.ValidateAsync(request, arguments, cancellationToken);
+                var booking = await mediator.Send(request.ToCommand(answers.OrganizationId, bookingId.GetValueOrDefault()), cancellationToken);
+                var zone = (await mediator.Send(new GetHumanQuery(answers.OrganizationId, booking.HumanId), cancellationToken)).Timezone;
+                return (Booking: booking, Zone: zone);
+            },
+            result => $"Rescheduled: {result.Booking.AttendeeName}, now {LocalTimes.Describe(result.Booking.StartsAt, result.Booking.EndsAt, result.Zone)}. booking_id {result.Booking.Id}.",
+            result => result.Booking);
     }
 
     [McpServerTool(Name = "get_booking", Title = "Get a booking", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false)]

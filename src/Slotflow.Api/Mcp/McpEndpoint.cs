@@ -16,8 +16,10 @@ public static class McpEndpoint
     private const string Instructions =
         "Slotflow books meetings with real people (humans). Find the human with list_humans, read its rules with get_human, " +
         "list free times with find_slots and book one with book, passing a starts_at from find_slots. If book answers " +
-        "SLOT_UNAVAILABLE, another agent took that time: call find_slots again and book the next slot. Instants are UTC " +
-        "(ISO 8601 with Z); each answer's text also gives them in the human's local time.";
+        "SLOT_UNAVAILABLE, another agent took that time: book one of the alternatives the error carries (or call find_slots " +
+        "again). To ask your user before booking, hold the time first and confirm_hold when they agree (release_hold if not); " +
+        "reschedule moves a booking in one step. Instants are UTC (ISO 8601 with Z); each answer's text also gives them in " +
+        "the human's local time.";
 
     public static IServiceCollection AddSlotflowMcp(this IServiceCollection services)
     {
@@ -38,6 +40,7 @@ public static class McpEndpoint
             .WithTools<HumanTools>(SlotflowJson.Options)
             .WithTools<SlotTools>(SlotflowJson.Options)
             .WithTools<BookingTools>(SlotflowJson.Options)
+            .WithTools<HoldTools>(SlotflowJson.Options)
             .WithTools<OverrideTools>(SlotflowJson.Options);
         return services;
     }

@@ -15,7 +15,7 @@ public sealed class ApiResponsesConvention : IActionModelConvention
         var body = Unwrap(action.ActionMethod.ReturnType);
         var success = action.ActionName switch
         {
-            "Create" => StatusCodes.Status201Created,
+            "Create" or "Confirm" => StatusCodes.Status201Created,
             "RetryDelivery" => StatusCodes.Status202Accepted,
             _ => StatusCodes.Status200OK,
         };
@@ -32,12 +32,14 @@ public sealed class ApiResponsesConvention : IActionModelConvention
             errors.Add(StatusCodes.Status404NotFound);
         }
 
-        if (action.ActionName == "Create" && action.Controller.ControllerName is "Humans" or "Webhooks" or "Bookings")
+        if ((action.ActionName == "Create" && action.Controller.ControllerName is "Humans" or "Webhooks" or "Bookings" or "Holds")
+            || action.ActionName == "Confirm")
         {
             errors.Add(StatusCodes.Status402PaymentRequired);
         }
 
-        if (action.ActionName == "Create" && action.Controller.ControllerName == "Bookings")
+        if ((action.ActionName == "Create" && action.Controller.ControllerName is "Bookings" or "Holds")
+            || action.ActionName is "Confirm" or "Reschedule" || (action.ActionName == "Release" && action.Controller.ControllerName == "Holds"))
         {
             errors.Add(StatusCodes.Status409Conflict);
         }

@@ -13,11 +13,12 @@ public static partial class BookingMapper
     [MapperIgnoreSource(nameof(Booking.Interval))]
     [MapperIgnoreSource(nameof(Booking.BlockedFrom))]
     [MapperIgnoreSource(nameof(Booking.BlockedUntil))]
+    [MapperIgnoreSource(nameof(Booking.Taken))]
     [MapperIgnoreSource(nameof(Booking.DomainEvents))]
     public static partial BookingDto ToDto(this Booking booking);
 
     /// <summary>The stored text is the object the client sent; it goes back out as JSON, not as a string.</summary>
-    private static JsonElement? ToJson(string? metadata)
+    internal static JsonElement? ToJson(string? metadata)
     {
         if (metadata is null)
         {

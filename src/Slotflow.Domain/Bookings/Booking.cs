@@ -98,6 +98,46 @@ public sealed class Booking : AggregateRoot
         return booking;
     }
 
+    /// <summary>
+    /// Moves the booking to a new interval, keeping its id, attendee and metadata; the caller has already had the new
+    /// interval judged bookable on the calendar without this booking.
+    /// </summary>
+    /// <param name="blocked">The window it will occupy, holding the new interval (the buffers in force now).</param>
+    /// <returns>False when the booking already has this interval: nothing changes and nothing is raised.</returns>
+    /// <exception cref="DomainException">BOOKING_CANCELLED when the booking is cancelled.</exception>
+    public bool Reschedule(DateTimeOffset startsAt, int durationMinutes, TimeRange blocked, DateTimeOffset now)
+    {
+        EnsureConfirmed();
+        var interval = new TimeRange(startsAt.ToUniversalTime(), startsAt.ToUniversalTime().AddMinutes(durationMinutes));
+        if (!blocked.Contains(interval))
+        {
+            throw new ArgumentException("A booking's blocked window holds its interval.", nameof(blocked));
+        }
+
+        if (interval == Interval)
+        {
+            return false;
+        }
+
+        var previous = Interval;
+        (StartsAt, EndsAt, DurationMinutes) = (interval.Start, interval.End, durationMinutes);
+        (BlockedFrom, BlockedUntil) = (blocked.Start, blocked.End);
+        Raise(new BookingRescheduled(this, previous, now.ToUniversalTime()));
+        return true;
+    }
+
+    /// <exception cref="DomainException">BOOKING_CANCELLED when the booking is cancelled.</exception>
+    public void EnsureConfirmed()
+    {
+        if (Status == BookingStatus.Cancelled)
+        {
+            throw new DomainException(ErrorCode.BookingCancelled, "This booking is cancelled; book a new time instead.");
+        }
+    }
+
+    /// <summary>How the engine sees this booking.</summary>
+    public TakenTime Taken => new(StartsAt, EndsAt, BlockedFrom, BlockedUntil);
+
     /// <summary>Frees the interval. Cancelling a cancelled booking changes nothing and raises no second event.</summary>
     public bool Cancel(DateTimeOffset now)
     {

@@ -22,4 +22,13 @@ public enum ErrorCode
 
     /// <summary>BOOKING_LIMIT_REACHED: the human's ISO week is full.</summary>
     WeeklyBookingLimitReached,
+
+    /// <summary>A cancelled booking cannot be rescheduled (spec §11.2).</summary>
+    BookingCancelled,
+
+    /// <summary>A hold that expired or was released cannot be confirmed (spec §11.1).</summary>
+    HoldExpired,
+
+    /// <summary>A confirmed hold is a booking now: it cannot be released.</summary>
+    HoldConfirmed,
 }

@@ -1,5 +1,6 @@
 using Slotflow.Domain.Bookings;
 using Slotflow.Domain.Common;
+using Slotflow.Domain.Holds;
 using Slotflow.Domain.Scheduling;
 
 namespace Slotflow.Domain.Humans;
@@ -13,6 +14,12 @@ public sealed class Human
 
     /// <summary>Schedule overrides one human may have: every slot query and booking works through them all.</summary>
     public const int MaxOverrides = 1000;
+
+    /// <summary>
+    /// Unexpired holds one human may have at once (spec §11.1), so an organization holds at most this many times its
+    /// plan's human cap; a hold lasts at most <see cref="Hold.MaxTtlSeconds"/>.
+    /// </summary>
+    public const int MaxActiveHolds = 10;
 
     public static string OverrideCapMessage => $"A human can have at most {MaxOverrides} schedule overrides; delete some first.";
 
@@ -156,6 +163,110 @@ public sealed class Human
         var booking = Booking.Confirm(OrganizationId, Id, startsAt, durationMinutes, attendeeName, attendeeEmail, metadata, now, blocked);
         NoteBookingChange();
         return booking;
+    }
+
+    /// <summary>
+    /// Keeps the interval for a later confirm (spec §11.1) if a booking of it would be accepted now (every rule of
+    /// <see cref="Book"/>, limits included, as a hold that could never be confirmed helps nobody), then if the human has
+    /// fewer than <see cref="MaxActiveHolds"/> unexpired holds (402 LIMIT_REACHED). Bumps the token like a booking.
+    /// </summary>
+    /// <param name="activeHolds">The human's unexpired holds, counted while this human is locked.</param>
+    public Hold PlaceHold(
+        IReadOnlyList<ScheduleOverride> overrides, IReadOnlyList<TakenTime> taken, DateTimeOffset startsAt, int durationMinutes, int ttlSeconds,
+        string? metadata, int activeHolds, DateTimeOffset now)
+    {
+        EnsureActive();
+        if (RefusalOf(overrides, taken, startsAt, durationMinutes, now) is { } refusal)
+        {
+            throw new DomainException(refusal, RefusalMessages.For(refusal));
+        }
+
+        if (activeHolds >= MaxActiveHolds)
+        {
+            throw new DomainException(
+                ErrorCode.LimitReached, $"A human can have at most {MaxActiveHolds} unexpired holds; confirm or release one first.");
+        }
+
+        var blocked = Availability.BlockedWindow(new TimeRange(startsAt, startsAt.AddMinutes(durationMinutes)), WorkingHours);
+        var hold = Hold.Place(OrganizationId, Id, startsAt, durationMinutes, ttlSeconds, metadata, now, blocked);
+        NoteBookingChange();
+        return hold;
+    }
+
+    /// <summary>
+    /// Turns an unexpired hold into a confirmed booking of the same interval and blocked window, so the time is never
+    /// free in between (spec §11.1). The daily and weekly limits apply here (the hold counted toward none); the rest
+    /// was judged when it was placed, and the hold kept the time since. Bumps the token like a booking.
+    /// </summary>
+    /// <param name="taken">The human's bookings and holds around the hold, as for <see cref="Book"/>.</param>
+    /// <exception cref="DomainException">HOLD_EXPIRED when it expired or was released; BOOKING_LIMIT_REACHED.</exception>
+    public Booking ConfirmHold(
+        Hold hold, IReadOnlyList<TakenTime> taken, string attendeeName, string? attendeeEmail, string? metadata, DateTimeOffset now)
+    {
+        EnsureActive();
+        if (hold.HumanId != Id)
+        {
+            throw new ArgumentException("The hold is another human's.", nameof(hold));
+        }
+
+        hold.EnsureHeld(now);
+        if (Availability.For(new HumanCalendar(this, []), taken).LimitRefusal(hold.StartsAt) is { } limit)
+        {
+            throw new DomainException(limit, RefusalMessages.For(limit));
+        }
+
+        var booking = Booking.Confirm(
+            OrganizationId, Id, hold.StartsAt, hold.DurationMinutes, attendeeName, attendeeEmail, metadata ?? hold.Metadata, now,
+            new TimeRange(hold.BlockedFrom, hold.BlockedUntil));
+        hold.Confirm(booking.Id, now);
+        NoteBookingChange();
+        return booking;
+    }
+
+    /// <summary>Frees a held time at once; a released or expired hold changes nothing (HOLD_CONFIRMED for a confirmed one).</summary>
+    public void ReleaseHold(Hold hold, DateTimeOffset now)
+    {
+        if (hold.Release(now))
+        {
+            NoteBookingChange();
+        }
+    }
+
+    /// <summary>
+    /// Moves one of this human's confirmed bookings (spec §11.2): the new interval is judged by every rule of
+    /// <see cref="Book"/> on the calendar without the booking itself (so it may overlap its own old interval, and it
+    /// does not count toward its own limits), and it takes the buffers in force now. Bumps the token like a booking; the booking's own interval again changes nothing.
+    /// </summary>
+    /// <param name="taken">As for <see cref="Book"/>, around the new interval; the booking itself is left out here.</param>
+    public void Reschedule(
+        Booking booking, IReadOnlyList<ScheduleOverride> overrides, IReadOnlyList<TakenTime> taken, DateTimeOffset startsAt, int durationMinutes,
+        DateTimeOffset now)
+    {
+        EnsureActive();
+        if (booking.HumanId != Id)
+        {
+            throw new ArgumentException("The booking is another human's.", nameof(booking));
+        }
+
+        booking.EnsureConfirmed();
+        if (RefusalOf(overrides, Without(taken, booking.Taken), startsAt, durationMinutes, now) is { } refusal)
+        {
+            throw new DomainException(refusal, RefusalMessages.For(refusal));
+        }
+
+        var blocked = Availability.BlockedWindow(new TimeRange(startsAt, startsAt.AddMinutes(durationMinutes)), WorkingHours);
+        if (booking.Reschedule(startsAt, durationMinutes, blocked, now))
+        {
+            NoteBookingChange();
+        }
+    }
+
+    /// <summary>The taken times without one booking's (blocked windows of confirmed bookings never overlap, so its window names it).</summary>
+    public static List<TakenTime> Without(IReadOnlyList<TakenTime> taken, TakenTime own)
+    {
+        var rest = new List<TakenTime>(taken.Count);
+        rest.AddRange(taken.Where(t => t != own));
+        return rest;
     }
 
     /// <summary>The refusal <see cref="Book"/> would answer for the interval, in the same order; null if it would book.</summary>

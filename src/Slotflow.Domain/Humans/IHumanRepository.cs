@@ -23,16 +23,16 @@ public interface IHumanRepository
     /// The booking's read, in one round trip: an active human, tracked, with its overrides as of the
     /// <see cref="Human.OverridesVersion"/> its row shows (a copy is kept per human while that version stands, so a
     /// long history is not read per request; the human's own <see cref="Human.Overrides"/> may be left empty), and its
-    /// confirmed bookings in <paramref name="span"/> (its near part, or its wide part for a human with daily or weekly limits). The human stays locked until the transaction ends, so
+    /// confirmed bookings in <paramref name="span"/> (its near part, or its wide part for a human with daily or weekly limits) with its holds near it that are unexpired at <paramref name="now"/>. The human stays locked until the transaction ends, so
     /// that writers of one human's bookings queue, and what is returned is what the writer before committed.
     /// </summary>
-    Task<HumanSchedule?> LockScheduleAsync(Guid organizationId, Guid humanId, ScheduleSpan span, CancellationToken cancellationToken);
+    Task<HumanSchedule?> LockScheduleAsync(Guid organizationId, Guid humanId, ScheduleSpan span, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
     /// For queries that only read: an active human's calendar, untracked (possibly a copy kept at the human's
-    /// <see cref="Human.Version"/>), and its confirmed bookings in <paramref name="span"/> (its near part, or its wide part for a human with daily or weekly limits).
+    /// <see cref="Human.Version"/>), and its confirmed bookings in <paramref name="span"/> (its near part, or its wide part for a human with daily or weekly limits) with its holds near it that are unexpired at <paramref name="now"/>.
     /// </summary>
-    Task<HumanSchedule?> ReadScheduleAsync(Guid organizationId, Guid humanId, ScheduleSpan span, CancellationToken cancellationToken);
+    Task<HumanSchedule?> ReadScheduleAsync(Guid organizationId, Guid humanId, ScheduleSpan span, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>How many schedule overrides the human has, without loading them.</summary>
     Task<int> CountOverridesAsync(Guid humanId, CancellationToken cancellationToken);

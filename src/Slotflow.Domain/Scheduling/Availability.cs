@@ -165,12 +165,16 @@ public sealed class Availability
         return slots.Count > count ? slots[..count] : slots;
     }
 
-    /// <summary>The interval of the confirmed booking whose blocked window a booking here would meet, if any.</summary>
-    public TimeRange? Conflict(DateTimeOffset start, int durationMinutes)
+    /// <summary>The booking or hold whose blocked window a booking here would meet (the earliest), if any.</summary>
+    public TakenTime? Conflict(DateTimeOffset start, int durationMinutes)
     {
         var blocked = BlockedWindow(new TimeRange(start, start.AddMinutes(durationMinutes)), _rules);
-        return _taken.Where(t => t.Blocked.Overlaps(blocked)).OrderBy(t => t.Interval.Start).Select(t => (TimeRange?)t.Interval).FirstOrDefault();
+        return _taken.Where(t => t.Blocked.Overlaps(blocked)).OrderBy(t => t.Interval.Start).Select(t => (TakenTime?)t).FirstOrDefault();
     }
+
+    /// <summary>The daily or weekly limit a booking starting then would break (daily first), or null; holds count toward none.</summary>
+    public ErrorCode? LimitRefusal(DateTimeOffset start) =>
+        _rules is null ? null : BookingCounts.For(_rules, _clock, _taken)?.Refusal(start);
 
     /// <summary>The blocked window a booking of this interval would occupy under the human's buffers.</summary>
     public static TimeRange BlockedWindow(TimeRange interval, WorkingHours? rules) =>
@@ -323,11 +327,11 @@ public sealed class Availability
     }
 
     /// <summary>
-    /// Confirmed bookings per local day and ISO week, for a human with daily or weekly limits. A booking counts toward
+    /// Confirmed bookings (not holds) per local day and ISO week, for a human with daily or weekly limits. A booking counts toward
     /// the local date whose day (from its 00:00 to the next date's 00:00, as instants) holds its start; counted by
     /// binary search over the sorted starts, so no booking's start is converted to local time.
     /// </summary>
-    private sealed class BookingCounts(WorkingHours rules, ZoneClock clock, long[] starts)
+    private sealed class BookingCounts(WorkingHours rules, ZoneClock clock, List<long> starts)
     {
         private readonly Dictionary<int, int> _perWeek = [];
 
@@ -338,13 +342,16 @@ public sealed class Availability
                 return null;
             }
 
-            var starts = new long[taken.Count];
-            for (var i = 0; i < starts.Length; i++)
+            var starts = new List<long>(taken.Count);
+            foreach (var time in taken)
             {
-                starts[i] = taken[i].Interval.Start.UtcTicks;
+                if (!time.Held)
+                {
+                    starts.Add(time.Interval.Start.UtcTicks);
+                }
             }
 
-            Array.Sort(starts);
+            starts.Sort();
             return new BookingCounts(rules, clock, starts);
         }
 
@@ -399,7 +406,7 @@ public sealed class Availability
 
         private int LowerBound(long ticks)
         {
-            int low = 0, high = starts.Length;
+            int low = 0, high = starts.Count;
             while (low < high)
             {
                 var middle = (low + high) >>> 1;

@@ -8,10 +8,11 @@ public sealed class Webhook
 {
     public const string BookingConfirmed = "booking.confirmed";
     public const string BookingCancelled = "booking.cancelled";
+    public const string BookingRescheduled = "booking.rescheduled";
     public const int MaxUrlLength = 2048;
     public const string SecretPrefix = "whsec_";
 
-    public static readonly IReadOnlyList<string> KnownEvents = [BookingConfirmed, BookingCancelled];
+    public static readonly IReadOnlyList<string> KnownEvents = [BookingConfirmed, BookingCancelled, BookingRescheduled];
 
     private Webhook(Guid id, Guid organizationId, string url, IReadOnlyList<string> events, string signingSecret, DateTimeOffset createdAt)
     {

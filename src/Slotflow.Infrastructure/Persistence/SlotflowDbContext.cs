@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Mediator;
 using Slotflow.Domain.Bookings;
 using Slotflow.Domain.Common;
+using Slotflow.Domain.Holds;
 using Slotflow.Domain.Humans;
 using Slotflow.Domain.Organizations;
 using Slotflow.Domain.Webhooks;
@@ -37,6 +38,8 @@ public abstract class SlotflowDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Human> Humans => Set<Human>();
 
     public DbSet<Booking> Bookings => Set<Booking>();
+
+    public DbSet<Hold> Holds => Set<Hold>();
 
     public DbSet<MonthlyUsage> MonthlyUsage => Set<MonthlyUsage>();
 

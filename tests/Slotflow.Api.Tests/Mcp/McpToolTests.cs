@@ -55,6 +55,10 @@ public sealed class McpToolTests : ServiceFixture
             ["get_booking"] = (true, false, true, ["booking_id"]),
             ["list_bookings"] = (true, false, true, []),
             ["cancel_booking"] = (false, true, true, ["booking_id"]),
+            ["reschedule"] = (false, false, true, ["booking_id", "starts_at"]),
+            ["hold"] = (false, false, false, ["human_id", "starts_at", "duration"]),
+            ["confirm_hold"] = (false, false, true, ["hold_id", "attendee_name"]),
+            ["release_hold"] = (false, true, true, ["hold_id"]),
             ["add_override"] = (false, false, false, ["human_id", "type", "start_date"]),
             ["list_overrides"] = (true, false, true, ["human_id"]),
             ["remove_override"] = (false, true, true, ["human_id", "override_id"]),
@@ -171,6 +175,50 @@ public sealed class McpToolTests : ServiceFixture
         Assert.That(cancelled.GetProperty("status").GetString(), Is.EqualTo("cancelled"));
         Assert.That((await RestAsync($"/v1/bookings/{bookingId}")).GetProperty("status").GetString(), Is.EqualTo("cancelled"));
         await _mcp.SucceedAsync("book", new { human_id = humanId, starts_at = MondayNine, duration = 30, attendee_name = "Ada" });
+    }
+
+    [Test]
+    public async Task Reschedule_MovesTheBookingAsRestWould_AndARefusalCarriesTheRestErrorWithAlternatives()
+    {
+        var humanId = await HumanSetup.CreateAsync(_organization.Client);
+        var bookingId = (await _mcp.SucceedAsync("book", new { human_id = humanId, starts_at = MondayNine, duration = 30, attendee_name = "Grace" }))
+            .GetProperty("id").GetString()!;
+        await _mcp.SucceedAsync("book", new { human_id = humanId, starts_at = "2026-03-16T14:00:00Z", duration = 30, attendee_name = "Ada" });
+
+        var moved = await _mcp.SucceedAsync("reschedule", new { booking_id = bookingId, starts_at = "2026-03-16T15:00:00Z" });
+
+        AssertSameJson(moved, await RestAsync($"/v1/bookings/{bookingId}"), "reschedule answers the moved booking");
+        Assert.That(moved.GetProperty("starts_at").GetString(), Is.EqualTo("2026-03-16T15:00:00.000Z"));
+        var rest = await WireJson.ReadAsync(await _organization.Client.PostAsync(
+            $"/v1/bookings/{bookingId}/reschedule", WireJson.Body(new { starts_at = "2026-03-16T14:00:00Z" })));
+        var refused = await _mcp.RefuseAsync("reschedule", new { booking_id = bookingId, starts_at = "2026-03-16T14:00:00Z" }, "SLOT_UNAVAILABLE");
+        AssertSameJson(refused, rest.GetProperty("error"), "the tool error is the REST error, alternatives included");
+        await _mcp.RefuseAsync("reschedule", new { booking_id = bookingId, starts_at = "2026-03-16T15:00:00Z", duration = 45 }, "INVALID_DURATION");
+        await _mcp.RefuseAsync("reschedule", new { booking_id = "nope", starts_at = "2026-03-16T15:00:00Z" }, "VALIDATION_ERROR");
+    }
+
+    [Test]
+    public async Task HoldConfirmAndRelease_AnswerAsRestDoes_AndAHeldTimeIsRefusedWithTheHoldAsTheConflict()
+    {
+        var humanId = await HumanSetup.CreateAsync(_organization.Client);
+
+        var hold = await _mcp.SucceedAsync("hold", new { human_id = humanId, starts_at = MondayNine, duration = 30, ttl_seconds = 600 });
+
+        AssertSameJson(hold, await RestAsync($"/v1/holds/{hold.GetProperty("id").GetString()}"), "hold answers the hold");
+        var refused = await _mcp.RefuseAsync("book", new { human_id = humanId, starts_at = MondayNine, duration = 30, attendee_name = "Eve" }, "SLOT_UNAVAILABLE");
+        Assert.That(refused.GetProperty("conflict").GetProperty("type").GetString(), Is.EqualTo("hold"));
+        var booking = await _mcp.SucceedAsync("confirm_hold", new { hold_id = hold.GetProperty("id").GetString(), attendee_name = "Grace" });
+        AssertSameJson(booking, await RestAsync($"/v1/bookings/{booking.GetProperty("id").GetString()}"), "confirm_hold answers the booking");
+        AssertSameJson(
+            await _mcp.SucceedAsync("confirm_hold", new { hold_id = hold.GetProperty("id").GetString(), attendee_name = "Grace" }), booking,
+            "confirming again answers the same booking");
+
+        var second = await _mcp.SucceedAsync("hold", new { human_id = humanId, starts_at = "2026-03-16T14:00:00Z", duration = 30 });
+        var released = await _mcp.SucceedAsync("release_hold", new { hold_id = second.GetProperty("id").GetString() });
+        Assert.That(released.GetProperty("status").GetString(), Is.EqualTo("released"));
+        await _mcp.RefuseAsync("confirm_hold", new { hold_id = second.GetProperty("id").GetString(), attendee_name = "Grace" }, "HOLD_EXPIRED");
+        await _mcp.RefuseAsync("release_hold", new { hold_id = hold.GetProperty("id").GetString() }, "HOLD_CONFIRMED");
+        await _mcp.RefuseAsync("hold", new { human_id = humanId, starts_at = MondayNine, duration = 30, ttl_seconds = 5 }, "VALIDATION_ERROR");
     }
 
     [Test]

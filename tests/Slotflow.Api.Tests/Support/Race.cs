@@ -1,22 +1,26 @@
 namespace Slotflow.Api.Tests.Support;
 
-/// <summary>Fires booking requests all at once, each on its own connection, as racing agents would.</summary>
+/// <summary>Fires booking requests (or other POSTs) all at once, each on its own connection, as racing agents would.</summary>
 internal static class Race
 {
     /// <summary>Sends every body to POST /v1/bookings at once and returns the status codes in request order (never a 5xx).</summary>
-    public static async Task<List<int>> BookAsync(SlotflowApiFactory factory, string apiKey, IEnumerable<string> bodies)
+    public static Task<List<int>> BookAsync(SlotflowApiFactory factory, string apiKey, IEnumerable<string> bodies) =>
+        PostAsync(factory, apiKey, bodies.Select(body => ("/v1/bookings", body)));
+
+    /// <summary>Sends every (path, body) POST at once and returns the status codes in request order (never a 5xx).</summary>
+    public static async Task<List<int>> PostAsync(SlotflowApiFactory factory, string apiKey, IEnumerable<(string Path, string Body)> posts)
     {
-        var requests = bodies.Select(body => (Client: factory.ClientWith(apiKey), Body: body)).ToList();
+        var requests = posts.Select(post => (Client: factory.ClientWith(apiKey), post.Path, post.Body)).ToList();
         using var gate = new SemaphoreSlim(0);
         var sends = requests.Select(async r =>
         {
             await gate.WaitAsync();
-            using var response = await r.Client.PostAsync("/v1/bookings", WireJson.Body(r.Body));
+            using var response = await r.Client.PostAsync(r.Path, WireJson.Body(r.Body));
             return (int)response.StatusCode;
         }).ToList();
         gate.Release(requests.Count);
         var statuses = await Task.WhenAll(sends);
-        foreach (var (client, _) in requests)
+        foreach (var (client, _, _) in requests)
         {
             client.Dispose();
         }

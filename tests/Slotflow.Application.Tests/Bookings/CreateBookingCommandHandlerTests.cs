@@ -145,7 +145,7 @@ public sealed class CreateBookingCommandHandlerTests
         await _handler.Handle(Command() with { Duration = 60 }, CancellationToken.None);
 
         _humans.Verify(
-            h => h.LockScheduleAsync(_organization.Id, _human.Id, ScheduleSpan.ForInterval(new TimeRange(MondayTen, MondayTen.AddHours(1))), It.IsAny<CancellationToken>()),
+            h => h.LockScheduleAsync(_organization.Id, _human.Id, ScheduleSpan.ForInterval(new TimeRange(MondayTen, MondayTen.AddHours(1))), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()),
             Times.Once);
     }
 
@@ -244,7 +244,7 @@ public sealed class CreateBookingCommandHandlerTests
 
         Assert.That(dto.StartsAt, Is.EqualTo(MondayTen));
         _unitOfWork.Verify(u => u.DiscardChanges(), Times.Once);
-        _humans.Verify(h => h.LockScheduleAsync(_organization.Id, _human.Id, It.IsAny<ScheduleSpan>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+        _humans.Verify(h => h.LockScheduleAsync(_organization.Id, _human.Id, It.IsAny<ScheduleSpan>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
         _unitOfWork.Verify(u => u.InTransactionAsync(It.IsAny<Func<Task<BookingDto>>>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(3));
     }
@@ -254,7 +254,7 @@ public sealed class CreateBookingCommandHandlerTests
     {
         _unitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ConcurrencyConflictException(new InvalidOperationException("token changed")));
-        _humans.SetupSequence(h => h.LockScheduleAsync(_organization.Id, _human.Id, It.IsAny<ScheduleSpan>(), It.IsAny<CancellationToken>()))
+        _humans.SetupSequence(h => h.LockScheduleAsync(_organization.Id, _human.Id, It.IsAny<ScheduleSpan>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new HumanSchedule(new HumanCalendar(_human, _human.Overrides), []))
             .ReturnsAsync(new HumanSchedule(new HumanCalendar(_human, _human.Overrides), [TakenTime.Unbuffered(new TimeRange(MondayTen, MondayTen.AddMinutes(30)))]));
 
@@ -271,14 +271,14 @@ public sealed class CreateBookingCommandHandlerTests
 
         Assert.That(async () => await ConflictRetry.Send(_handler, Command(), _unitOfWork.Object), ThrowsDomainError(ErrorCode.SlotUnavailable));
         _humans.Verify(
-            h => h.LockScheduleAsync(_organization.Id, _human.Id, It.IsAny<ScheduleSpan>(), It.IsAny<CancellationToken>()),
+            h => h.LockScheduleAsync(_organization.Id, _human.Id, It.IsAny<ScheduleSpan>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()),
             Times.Exactly(CreateBookingCommand.MaxDecisions));
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
 
     /// <summary>The booking's one read answers with the human's calendar and what <see cref="_taken"/> holds then.</summary>
     private void ScheduleReads(Human human) =>
-        _humans.Setup(h => h.LockScheduleAsync(_organization.Id, human.Id, It.IsAny<ScheduleSpan>(), It.IsAny<CancellationToken>()))
+        _humans.Setup(h => h.LockScheduleAsync(_organization.Id, human.Id, It.IsAny<ScheduleSpan>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(() => new HumanSchedule(new HumanCalendar(human, human.Overrides), _taken.ConvertAll(TakenTime.Unbuffered)));
 
     private CreateBookingCommand Command() =>

@@ -20,9 +20,9 @@ public sealed class CheckSlotQueryHandler(IHumanRepository humans, TimeProvider 
     public async ValueTask<SlotCheckDto> Handle(CheckSlotQuery query, CancellationToken cancellationToken)
     {
         var interval = new TimeRange(query.StartsAt, query.StartsAt.AddMinutes(query.Duration));
-        var schedule = await humans.ReadScheduleAsync(query.OrganizationId, query.HumanId, ScheduleSpan.ForInterval(interval), cancellationToken)
-            ?? throw DomainException.NotFound("Human");
         var now = clock.GetUtcNow();
+        var schedule = await humans.ReadScheduleAsync(query.OrganizationId, query.HumanId, ScheduleSpan.ForInterval(interval), now, cancellationToken)
+            ?? throw DomainException.NotFound("Human");
         if (schedule.Calendar.Human.RefusalOf(schedule.Calendar.Overrides, schedule.Taken, query.StartsAt, query.Duration, now) is not { } code)
         {
             return new SlotCheckDto(null);

@@ -63,7 +63,7 @@ public sealed class CreateBookingCommandHandler(
             {
                 var now = clock.GetUtcNow();
                 var interval = new TimeRange(startsAt, startsAt.AddMinutes(duration));
-                var schedule = await humans.LockScheduleAsync(command.OrganizationId, command.HumanId, ScheduleSpan.ForInterval(interval), cancellationToken)
+                var schedule = await humans.LockScheduleAsync(command.OrganizationId, command.HumanId, ScheduleSpan.ForInterval(interval), now, cancellationToken)
                     ?? throw DomainException.NotFound("Human");
                 var booking = schedule.Calendar.Human.Book(
                     schedule.Calendar.Overrides, schedule.Taken, startsAt, duration, command.AttendeeName, command.AttendeeEmail, command.Metadata, now);

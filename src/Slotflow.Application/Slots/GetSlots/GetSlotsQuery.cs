@@ -15,11 +15,12 @@ public sealed class GetSlotsQueryHandler(IHumanRepository humans, TimeProvider c
     {
         var (from, to, duration) = (query.DateFrom, query.DateTo, query.Duration);
 
-        var schedule = await humans.ReadScheduleAsync(query.OrganizationId, query.HumanId, ScheduleSpan.ForDates(from, to), cancellationToken)
+        var now = clock.GetUtcNow();
+        var schedule = await humans.ReadScheduleAsync(query.OrganizationId, query.HumanId, ScheduleSpan.ForDates(from, to), now, cancellationToken)
             ?? throw DomainException.NotFound("Human");
         var human = schedule.Calendar.Human;
         var availability = Availability.For(schedule.Calendar, schedule.Taken);
-        var slots = availability.ListSlots(from, to, duration, clock.GetUtcNow())
+        var slots = availability.ListSlots(from, to, duration, now)
             .ConvertAll(slot => new SlotDto(slot.Start, slot.End));
         return new SlotsDto(human.Id, duration, human.TimeZoneId, slots, slots.Count);
     }

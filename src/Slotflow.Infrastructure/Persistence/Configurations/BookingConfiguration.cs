@@ -17,6 +17,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.AttendeeName).HasMaxLength(Booking.MaxAttendeeNameLength);
         builder.Property(b => b.AttendeeEmail).HasMaxLength(Human.MaxEmailLength);
         builder.Ignore(b => b.Interval);
+        builder.Ignore(b => b.Taken);
         builder.Ignore(b => b.DomainEvents);
         builder.HasOne<Organization>().WithMany().HasForeignKey(b => b.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Human>().WithMany().HasForeignKey(b => b.HumanId).OnDelete(DeleteBehavior.Restrict);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Slotflow.Domain.Bookings;
+using Slotflow.Domain.Holds;
 using Slotflow.Domain.Humans;
 using Slotflow.Domain.Scheduling;
 
@@ -39,19 +40,20 @@ internal sealed class HumanRepository(
     // confirmed bookings it needs, and with the human's and the organization's versions as the statement's snapshot
     // shows them. The bookings (ScheduleSpan): those whose blocked window may meet the near span or, for a human with
     // daily or weekly limits, every one of the wide span; the bounds are on StartsAt so the index seeks to them, and
-    // the human's limits pick the pair (read by the parameter, not the joined row, for the reason the overrides are). The override test names the human by the parameter, not the joined row, so the database
+    // the human's limits pick the pair (read by the parameter, not the joined row, for the reason the overrides are),
+    // and the holds that occupy time at now near the span (never the wide part: holds count toward no limit). The override test names the human by the parameter, not the joined row, so the database
     // evaluates it once (EF Core cannot refer to the parent row in a filtered include).
-    private static readonly Func<SlotflowDbContext, Guid, Guid, int, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<LockedRow?>> LockScheduleQuery =
+    private static readonly Func<SlotflowDbContext, Guid, Guid, int, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<LockedRow?>> LockScheduleQuery =
         CompileLockSchedule("first look");
 
     /// <summary>Tags the second run of the booking's read, after a wait for the lock (see <see cref="LockScheduleAsync"/>).</summary>
     public const string RereadTag = "again: the row changed while this waited for its lock";
 
-    private static readonly Func<SlotflowDbContext, Guid, Guid, int, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<LockedRow?>> RelockScheduleQuery =
+    private static readonly Func<SlotflowDbContext, Guid, Guid, int, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<LockedRow?>> RelockScheduleQuery =
         CompileLockSchedule(RereadTag);
 
-    private static Func<SlotflowDbContext, Guid, Guid, int, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<LockedRow?>> CompileLockSchedule(string secondTag) =>
-        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, int keptVersion, DateTimeOffset nearFrom, DateTimeOffset nearStartsFrom, DateTimeOffset nearStartsUntil, DateTimeOffset wideFrom, DateTimeOffset wideUntil, CancellationToken _) =>
+    private static Func<SlotflowDbContext, Guid, Guid, int, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<LockedRow?>> CompileLockSchedule(string secondTag) =>
+        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, int keptVersion, DateTimeOffset nearFrom, DateTimeOffset nearStartsFrom, DateTimeOffset nearStartsUntil, DateTimeOffset wideFrom, DateTimeOffset wideUntil, DateTimeOffset now, CancellationToken _) =>
             db.Humans.TagWith(HumanRowLock.Tag).TagWith(secondTag)
                 .Where(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId)
                 .Select(h => new LockedRow(
@@ -63,6 +65,11 @@ internal sealed class HumanRepository(
                             && b.StartsAt < (!db.Humans.Any(x => x.Id == humanId && (x.WorkingHours!.DailyBookingLimit != null || x.WorkingHours.WeeklyBookingLimit != null)) ? nearStartsUntil : wideUntil)
                             && (b.BlockedUntil > nearFrom || db.Humans.Any(x => x.Id == humanId && (x.WorkingHours!.DailyBookingLimit != null || x.WorkingHours.WeeklyBookingLimit != null))))
                         .Select(b => new TakenTime(b.StartsAt, b.EndsAt, b.BlockedFrom, b.BlockedUntil))
+                        .ToList(),
+                    db.Holds
+                        .Where(x => x.HumanId == h.Id && x.Status == HoldStatus.Held && x.ExpiresAt > now
+                            && x.StartsAt > nearStartsFrom && x.StartsAt < nearStartsUntil && x.BlockedUntil > nearFrom)
+                        .Select(x => new TakenTime(x.StartsAt, x.EndsAt, x.BlockedFrom, x.BlockedUntil, true))
                         .ToList(),
                     db.Humans.Where(x => x.Id == humanId).Select(x => x.Version).FirstOrDefault(),
                     db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Version).FirstOrDefault()))
@@ -80,14 +87,14 @@ internal sealed class HumanRepository(
     /// to the human's bookings or overrides bumps its version, so a version that moved while the statement waited is
     /// seen here, and the statement runs once more, now holding the lock and without waiting.
     /// </remarks>
-    public async Task<HumanSchedule?> LockScheduleAsync(Guid organizationId, Guid humanId, ScheduleSpan span, CancellationToken cancellationToken)
+    public async Task<HumanSchedule?> LockScheduleAsync(Guid organizationId, Guid humanId, ScheduleSpan span, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var kept = cache.Find(humanId);
-        var row = await LockScheduleQuery(db, organizationId, humanId, kept?.Version ?? -1, span.Near.Start, span.NearStarts.Start, span.NearStarts.End, span.Wide.Start, span.Wide.End, cancellationToken);
+        var row = await LockScheduleQuery(db, organizationId, humanId, kept?.Version ?? -1, span.Near.Start, span.NearStarts.Start, span.NearStarts.End, span.Wide.Start, span.Wide.End, now, cancellationToken);
         if (row is not null && row.Human.Version != row.VersionBeforeWait)
         {
             kept = cache.Find(humanId);
-            row = await RelockScheduleQuery(db, organizationId, humanId, kept?.Version ?? -1, span.Near.Start, span.NearStarts.Start, span.NearStarts.End, span.Wide.Start, span.Wide.End, cancellationToken);
+            row = await RelockScheduleQuery(db, organizationId, humanId, kept?.Version ?? -1, span.Near.Start, span.NearStarts.Start, span.NearStarts.End, span.Wide.Start, span.Wide.End, now, cancellationToken);
         }
 
         if (row is null)
@@ -101,8 +108,8 @@ internal sealed class HumanRepository(
 
     // A slot query's first read: the human's version, to tell whether a kept calendar is current, and its confirmed
     // bookings in the span, in one statement.
-    private static readonly Func<SlotflowDbContext, Guid, Guid, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<VersionedTaken?>> VersionAndTakenQuery =
-        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, DateTimeOffset nearFrom, DateTimeOffset nearStartsFrom, DateTimeOffset nearStartsUntil, DateTimeOffset wideFrom, DateTimeOffset wideUntil, CancellationToken _) =>
+    private static readonly Func<SlotflowDbContext, Guid, Guid, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<VersionedTaken?>> VersionAndTakenQuery =
+        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, DateTimeOffset nearFrom, DateTimeOffset nearStartsFrom, DateTimeOffset nearStartsUntil, DateTimeOffset wideFrom, DateTimeOffset wideUntil, DateTimeOffset now, CancellationToken _) =>
             db.Humans.AsNoTracking()
                 .Where(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId)
                 .Select(h => new VersionedTaken(
@@ -113,13 +120,18 @@ internal sealed class HumanRepository(
                             && b.StartsAt < (!db.Humans.Any(x => x.Id == humanId && (x.WorkingHours!.DailyBookingLimit != null || x.WorkingHours.WeeklyBookingLimit != null)) ? nearStartsUntil : wideUntil)
                             && (b.BlockedUntil > nearFrom || db.Humans.Any(x => x.Id == humanId && (x.WorkingHours!.DailyBookingLimit != null || x.WorkingHours.WeeklyBookingLimit != null))))
                         .Select(b => new TakenTime(b.StartsAt, b.EndsAt, b.BlockedFrom, b.BlockedUntil))
+                        .ToList(),
+                    db.Holds
+                        .Where(x => x.HumanId == h.Id && x.Status == HoldStatus.Held && x.ExpiresAt > now
+                            && x.StartsAt > nearStartsFrom && x.StartsAt < nearStartsUntil && x.BlockedUntil > nearFrom)
+                        .Select(x => new TakenTime(x.StartsAt, x.EndsAt, x.BlockedFrom, x.BlockedUntil, true))
                         .ToList()))
                 .FirstOrDefault());
 
     /// <remarks>One round trip while the human is unchanged since this process last read it, else two.</remarks>
-    public async Task<HumanSchedule?> ReadScheduleAsync(Guid organizationId, Guid humanId, ScheduleSpan span, CancellationToken cancellationToken)
+    public async Task<HumanSchedule?> ReadScheduleAsync(Guid organizationId, Guid humanId, ScheduleSpan span, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var row = await VersionAndTakenQuery(db, organizationId, humanId, span.Near.Start, span.NearStarts.Start, span.NearStarts.End, span.Wide.Start, span.Wide.End, cancellationToken);
+        var row = await VersionAndTakenQuery(db, organizationId, humanId, span.Near.Start, span.NearStarts.Start, span.NearStarts.End, span.Wide.Start, span.Wide.End, now, cancellationToken);
         if (row is null)
         {
             return null;
@@ -153,9 +165,23 @@ internal sealed class HumanRepository(
         return new HumanCalendar(human, read);
     }
 
-    private sealed record VersionedTaken(int Version, List<TakenTime> Taken);
+    private sealed record VersionedTaken(int Version, List<TakenTime> Bookings, List<TakenTime> Holds)
+    {
+        public List<TakenTime> Taken => WithHolds(Bookings, Holds);
+    }
 
-    private sealed record LockedRow(Human Human, List<ScheduleOverride> Overrides, List<TakenTime> Taken, int VersionBeforeWait, int OrganizationVersion);
+    private sealed record LockedRow(
+        Human Human, List<ScheduleOverride> Overrides, List<TakenTime> Bookings, List<TakenTime> Holds, int VersionBeforeWait, int OrganizationVersion)
+    {
+        public List<TakenTime> Taken => WithHolds(Bookings, Holds);
+    }
+
+    /// <summary>Bookings and holds as one list (read as two collections: EF Core cannot concatenate projected rows in a nested collection).</summary>
+    private static List<TakenTime> WithHolds(List<TakenTime> bookings, List<TakenTime> holds)
+    {
+        bookings.AddRange(holds);
+        return bookings;
+    }
 
     public Task<Human?> FindActiveWithOverridesAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken) =>
         FindActiveWithOverridesQuery(db, organizationId, humanId, cancellationToken);

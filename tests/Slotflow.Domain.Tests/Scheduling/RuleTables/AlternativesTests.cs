@@ -21,7 +21,7 @@ public sealed class AlternativesTests
         Assert.That(
             Starts(engine.Alternatives(Utc("2026-03-02T15:00Z"), 30, LongAgo)),
             Is.EqualTo(new[] { "2026-03-02T14:30Z", "2026-03-02T16:00Z", "2026-03-02T14:00Z" }));
-        Assert.That(engine.Conflict(Utc("2026-03-02T15:00Z"), 30), Is.EqualTo(Range("2026-03-02T15:00Z", "2026-03-02T15:30Z")));
+        Assert.That(engine.Conflict(Utc("2026-03-02T15:00Z"), 30)?.Interval, Is.EqualTo(Range("2026-03-02T15:00Z", "2026-03-02T15:30Z")));
     }
 
     [Test]

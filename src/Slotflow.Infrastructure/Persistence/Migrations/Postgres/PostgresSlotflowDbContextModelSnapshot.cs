@@ -80,6 +80,60 @@ namespace Slotflow.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("bookings", (string)null);
                 });
 
+            modelBuilder.Entity("Slotflow.Domain.Holds.Hold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("BlockedFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("BlockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("HumanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Metadata")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("HumanId", "Status", "ExpiresAt");
+
+                    b.HasIndex("HumanId", "Status", "StartsAt");
+
+                    b.ToTable("holds", (string)null);
+                });
+
             modelBuilder.Entity("Slotflow.Domain.Humans.Human", b =>
                 {
                     b.Property<Guid>("Id")
@@ -433,6 +487,21 @@ namespace Slotflow.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Slotflow.Domain.Bookings.Booking", b =>
+                {
+                    b.HasOne("Slotflow.Domain.Humans.Human", null)
+                        .WithMany()
+                        .HasForeignKey("HumanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Slotflow.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Slotflow.Domain.Holds.Hold", b =>
                 {
                     b.HasOne("Slotflow.Domain.Humans.Human", null)
                         .WithMany()

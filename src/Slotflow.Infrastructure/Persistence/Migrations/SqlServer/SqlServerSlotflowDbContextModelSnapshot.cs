@@ -80,6 +80,60 @@ namespace Slotflow.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("bookings", (string)null);
                 });
 
+            modelBuilder.Entity("Slotflow.Domain.Holds.Hold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("BlockedFrom")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("BlockedUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("HumanId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Metadata")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("HumanId", "Status", "ExpiresAt");
+
+                    b.HasIndex("HumanId", "Status", "StartsAt");
+
+                    b.ToTable("holds", (string)null);
+                });
+
             modelBuilder.Entity("Slotflow.Domain.Humans.Human", b =>
                 {
                     b.Property<Guid>("Id")
@@ -433,6 +487,21 @@ namespace Slotflow.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Slotflow.Domain.Bookings.Booking", b =>
+                {
+                    b.HasOne("Slotflow.Domain.Humans.Human", null)
+                        .WithMany()
+                        .HasForeignKey("HumanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Slotflow.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Slotflow.Domain.Holds.Hold", b =>
                 {
                     b.HasOne("Slotflow.Domain.Humans.Human", null)
                         .WithMany()

@@ -75,6 +75,60 @@ namespace Slotflow.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("bookings", (string)null);
                 });
 
+            modelBuilder.Entity("Slotflow.Domain.Holds.Hold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BlockedFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BlockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HumanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metadata")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("HumanId", "Status", "ExpiresAt");
+
+                    b.HasIndex("HumanId", "Status", "StartsAt");
+
+                    b.ToTable("holds", (string)null);
+                });
+
             modelBuilder.Entity("Slotflow.Domain.Humans.Human", b =>
                 {
                     b.Property<Guid>("Id")
@@ -428,6 +482,21 @@ namespace Slotflow.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Slotflow.Domain.Bookings.Booking", b =>
+                {
+                    b.HasOne("Slotflow.Domain.Humans.Human", null)
+                        .WithMany()
+                        .HasForeignKey("HumanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Slotflow.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Slotflow.Domain.Holds.Hold", b =>
                 {
                     b.HasOne("Slotflow.Domain.Humans.Human", null)
                         .WithMany()

@@ -1,0 +1,32 @@
+using System.Text;
+using System.Text.Json;
+using FluentValidation;
+using Slotflow.Domain.Bookings;
+
+namespace Slotflow.Api.Validation;
+
+/// <summary>The shape of a time to book and of its metadata, shared by bookings, holds and reschedules.</summary>
+public static class BookingTimeRules
+{
+    /// <summary>Slot dates run to 2999-12-31 local, whose instants can fall in 3000: every listed slot stays bookable.</summary>
+    public const int LastYear = 3000;
+
+    /// <summary>starts_at: required, a whole minute, in the future, and not past <see cref="LastYear"/>.</summary>
+    public static IRuleBuilderOptions<T, DateTimeOffset?> BookableStart<T>(this IRuleBuilder<T, DateTimeOffset?> rule, TimeProvider clock) =>
+        rule
+            .NotNull().WithMessage("starts_at is required.")
+            .Must(s => s is { } at && at.UtcTicks % TimeSpan.TicksPerMinute == 0).WithMessage("starts_at must be a whole minute.")
+            .Must(s => s > clock.GetUtcNow()).WithMessage("starts_at must be in the future.")
+            .Must(s => s is { } at && at.UtcDateTime.Year <= LastYear).WithMessage($"starts_at must be in the year {LastYear} or earlier.");
+
+    /// <summary>duration: a positive number of minutes (whether the human allows it is the engine's INVALID_DURATION).</summary>
+    public static IRuleBuilderOptions<T, int?> PositiveDuration<T>(this IRuleBuilder<T, int?> rule) =>
+        rule.GreaterThan(0).WithMessage("duration must be a positive whole number of minutes.");
+
+    /// <summary>metadata, when sent: a JSON object (or null) of at most 16 KiB serialised.</summary>
+    public static IRuleBuilderOptions<T, JsonElement?> MetadataObject<T>(this IRuleBuilder<T, JsonElement?> rule) =>
+        rule
+            .Must(m => m is null or { ValueKind: JsonValueKind.Object or JsonValueKind.Null }).WithMessage("metadata must be a JSON object.")
+            .Must(m => m is not { } json || Encoding.UTF8.GetByteCount(json.GetRawText()) <= Booking.MaxMetadataBytes)
+            .WithMessage("metadata must be at most 16 KiB serialised.");
+}

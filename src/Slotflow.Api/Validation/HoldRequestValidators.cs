@@ -1,0 +1,51 @@
+using FluentValidation;
+using Slotflow.Api.Contracts;
+using Slotflow.Domain.Bookings;
+using Slotflow.Domain.Common;
+using Slotflow.Domain.Holds;
+using Slotflow.Domain.Humans;
+
+namespace Slotflow.Api.Validation;
+
+public sealed class PlaceHoldRequestValidator : AbstractValidator<PlaceHoldRequest>
+{
+    public PlaceHoldRequestValidator(TimeProvider clock)
+    {
+        RuleLevelCascadeMode = CascadeMode.Stop;
+
+        RuleFor(c => c.HumanId)
+            .NotNull().WithMessage("human_id is required.")
+            .NotEqual(Guid.Empty).WithMessage("human_id must be a UUID.");
+
+        RuleFor(c => c.StartsAt).BookableStart(clock);
+
+        RuleFor(c => c.Duration)
+            .NotNull().WithMessage("duration is required.")
+            .PositiveDuration();
+
+        RuleFor(c => c.TtlSeconds)
+            .Must(t => Hold.IsValidTtl(t.GetValueOrDefault())).When(c => c.TtlSeconds is not null)
+            .WithMessage($"ttl_seconds must be from {Hold.MinTtlSeconds} to {Hold.MaxTtlSeconds}.");
+
+        RuleFor(c => c.Metadata).MetadataObject();
+    }
+}
+
+public sealed class ConfirmHoldRequestValidator : AbstractValidator<ConfirmHoldRequest>
+{
+    public ConfirmHoldRequestValidator()
+    {
+        RuleLevelCascadeMode = CascadeMode.Stop;
+
+        RuleFor(c => c.AttendeeName)
+            .NotNull().WithMessage("attendee_name is required.")
+            .Must(Booking.IsValidAttendeeName)
+            .WithMessage(ReadableText.Message("attendee_name", Booking.MaxAttendeeNameLength));
+
+        RuleFor(c => c.AttendeeEmail)
+            .Must(Human.IsValidEmail).When(c => c.AttendeeEmail is not null)
+            .WithMessage($"attendee_email must be a valid email address of at most {Human.MaxEmailLength} characters.");
+
+        RuleFor(c => c.Metadata).MetadataObject();
+    }
+}
