@@ -20,6 +20,11 @@ Report.Print("POST /v1/bookings (taken slots: 409 with alternatives)", refused);
 Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
     $"A refused booking costs {Report.CpuPerRequest(refused) / Report.CpuPerRequest(accepted):F2}x an accepted one in service CPU (target: at most 2x)"));
+var heldThenConfirmed = await LoadRunner.RunAsync(service, clients, warmup, TimeSpan.FromSeconds(seconds), setup.HoldAndConfirmAsync);
+Report.Print("POST /v1/holds then POST /v1/holds/{id}/confirm (distinct free slots; one operation)", heldThenConfirmed);
+Console.WriteLine(string.Create(
+    CultureInfo.InvariantCulture,
+    $"A hold and its confirm cost {Report.CpuPerRequest(heldThenConfirmed) / Report.CpuPerRequest(accepted):F2}x one accepted booking in service CPU"));
 var sqliteSlots = await LoadRunner.RunAsync(service, clients, warmup, TimeSpan.FromSeconds(seconds), setup.QuerySlotsAsync);
 Report.Print("GET /v1/humans/{id}/slots (31 days, Mon-Fri 09-17)", sqliteSlots);
 

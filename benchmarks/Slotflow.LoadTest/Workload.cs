@@ -120,6 +120,31 @@ internal sealed class Workload
         return await PostBookingAsync(slot, cancellationToken);
     }
 
+    /// <summary>
+    /// A hold of a distinct free half hour and its confirm (spec §11.1), the agent's "ask the user first" pattern: one
+    /// operation of two requests, answered by the confirm's status.
+    /// </summary>
+    public async Task<int> HoldAndConfirmAsync(CancellationToken cancellationToken)
+    {
+        if (!_freeSlots.TryDequeue(out var slot))
+        {
+            throw new InvalidOperationException("Ran out of prepared slots.");
+        }
+
+        var body = $$"""{"human_id":"{{slot.HumanId}}","starts_at":"{{slot.Start.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}","duration":30,"ttl_seconds":120,"metadata":{"source":"load-test"} }""";
+        using var held = await _client.PostAsync("/v1/holds", new StringContent(body, Encoding.UTF8, "application/json"), cancellationToken);
+        if (held.StatusCode != System.Net.HttpStatusCode.Created)
+        {
+            return (int)held.StatusCode;
+        }
+
+        var holdId = (await held.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetString();
+        using var confirmed = await _client.PostAsync(
+            $"/v1/holds/{holdId}/confirm", new StringContent("""{"attendee_name":"Load"}""", Encoding.UTF8, "application/json"), cancellationToken);
+        await confirmed.Content.LoadIntoBufferAsync(cancellationToken);
+        return (int)confirmed.StatusCode;
+    }
+
     private async Task<int> PostBookingAsync((string HumanId, DateTimeOffset Start) slot, CancellationToken cancellationToken)
     {
         var body = $$"""{"human_id":"{{slot.HumanId}}","starts_at":"{{slot.Start.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}","duration":30,"attendee_name":"Load","metadata":{"source":"load-test"} }""";
