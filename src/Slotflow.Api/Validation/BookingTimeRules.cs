@@ -2,10 +2,12 @@ using System.Text;
 using System.Text.Json;
 using FluentValidation;
 using Slotflow.Domain.Bookings;
+using Slotflow.Domain.Common;
+using Slotflow.Domain.Humans;
 
 namespace Slotflow.Api.Validation;
 
-/// <summary>The shape of a time to book and of its metadata, shared by bookings, holds and reschedules.</summary>
+/// <summary>The shape of a time to book, its attendee and its metadata, shared by bookings, holds and reschedules.</summary>
 public static class BookingTimeRules
 {
     /// <summary>Slot dates run to 2999-12-31 local, whose instants can fall in 3000: every listed slot stays bookable.</summary>
@@ -29,4 +31,17 @@ public static class BookingTimeRules
             .Must(m => m is null or { ValueKind: JsonValueKind.Object or JsonValueKind.Null }).WithMessage("metadata must be a JSON object.")
             .Must(m => m is not { } json || Encoding.UTF8.GetByteCount(json.GetRawText()) <= Booking.MaxMetadataBytes)
             .WithMessage("metadata must be at most 16 KiB serialised.");
+
+    /// <summary>attendee_name: required, readable, 1 to 200 characters.</summary>
+    public static IRuleBuilderOptions<T, string?> AttendeeName<T>(this IRuleBuilder<T, string?> rule) =>
+        rule
+            .NotNull().WithMessage("attendee_name is required.")
+            .Must(Booking.IsValidAttendeeName)
+            .WithMessage(ReadableText.Message("attendee_name", Booking.MaxAttendeeNameLength));
+
+    /// <summary>attendee_email, when sent: one plain address.</summary>
+    public static IRuleBuilderOptions<T, string?> AttendeeEmail<T>(this IRuleBuilder<T, string?> rule) =>
+        rule
+            .Must(e => e is null || Human.IsValidEmail(e))
+            .WithMessage($"attendee_email must be a valid email address of at most {Human.MaxEmailLength} characters.");
 }

@@ -1,8 +1,5 @@
 using FluentValidation;
 using Slotflow.Api.Contracts;
-using Slotflow.Domain.Bookings;
-using Slotflow.Domain.Common;
-using Slotflow.Domain.Humans;
 
 namespace Slotflow.Api.Validation;
 
@@ -22,14 +19,9 @@ public sealed class CreateBookingRequestValidator : AbstractValidator<CreateBook
             .NotNull().WithMessage("duration is required.")
             .PositiveDuration();
 
-        RuleFor(c => c.AttendeeName)
-            .NotNull().WithMessage("attendee_name is required.")
-            .Must(Booking.IsValidAttendeeName)
-            .WithMessage(ReadableText.Message("attendee_name", Booking.MaxAttendeeNameLength));
+        RuleFor(c => c.AttendeeName).AttendeeName();
 
-        RuleFor(c => c.AttendeeEmail)
-            .Must(Human.IsValidEmail).When(c => c.AttendeeEmail is not null)
-            .WithMessage($"attendee_email must be a valid email address of at most {Human.MaxEmailLength} characters.");
+        RuleFor(c => c.AttendeeEmail).AttendeeEmail();
 
         RuleFor(c => c.Metadata).MetadataObject();
     }

@@ -1,9 +1,6 @@
 using FluentValidation;
 using Slotflow.Api.Contracts;
-using Slotflow.Domain.Bookings;
-using Slotflow.Domain.Common;
 using Slotflow.Domain.Holds;
-using Slotflow.Domain.Humans;
 
 namespace Slotflow.Api.Validation;
 
@@ -37,14 +34,9 @@ public sealed class ConfirmHoldRequestValidator : AbstractValidator<ConfirmHoldR
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
 
-        RuleFor(c => c.AttendeeName)
-            .NotNull().WithMessage("attendee_name is required.")
-            .Must(Booking.IsValidAttendeeName)
-            .WithMessage(ReadableText.Message("attendee_name", Booking.MaxAttendeeNameLength));
+        RuleFor(c => c.AttendeeName).AttendeeName();
 
-        RuleFor(c => c.AttendeeEmail)
-            .Must(Human.IsValidEmail).When(c => c.AttendeeEmail is not null)
-            .WithMessage($"attendee_email must be a valid email address of at most {Human.MaxEmailLength} characters.");
+        RuleFor(c => c.AttendeeEmail).AttendeeEmail();
 
         RuleFor(c => c.Metadata).MetadataObject();
     }
