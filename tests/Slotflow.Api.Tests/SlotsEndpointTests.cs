@@ -44,7 +44,7 @@ public sealed class SlotsEndpointTests : ServiceFixture
         var perDay = starts.GroupBy(s => s[..10]).ToDictionary(g => g.Key, g => g.Count());
         Assert.Multiple(() =>
         {
-            Assert.That(WireJson.PropertyNames(body), Is.EqualTo(new[] { "human_id", "duration", "timezone", "slots", "total" }));
+            Assert.That(WireJson.PropertyNames(body), Is.EqualTo(new[] { "human_id", "duration", "timezone", "slots", "total", "next_available_at", "empty_reason" }));
             Assert.That(body.GetProperty("human_id").GetString(), Is.EqualTo(humanId));
             Assert.That(body.GetProperty("duration").GetInt32(), Is.EqualTo(30));
             Assert.That(body.GetProperty("timezone").GetString(), Is.EqualTo("America/New_York"));

@@ -52,7 +52,46 @@ public sealed class Availability
 
     /// <summary>Free slots of <paramref name="durationMinutes"/> on the local dates from..to, sorted, without duplicates.</summary>
     /// <exception cref="DomainException">INVALID_DURATION when the duration is not one of the human's.</exception>
-    public List<TimeRange> ListSlots(DateOnly from, DateOnly to, int durationMinutes, DateTimeOffset now)
+    public List<TimeRange> ListSlots(DateOnly from, DateOnly to, int durationMinutes, DateTimeOffset now) =>
+        Scan(from, to, durationMinutes, now, removed: null);
+
+    /// <summary>
+    /// Why <see cref="ListSlots"/> finds nothing on these dates (spec §11.5): each candidate start is counted under the
+    /// first rule that removes it, in the engine's order (the day's limits, then the past and the notice or the
+    /// horizon, then blocks, then bookings and holds), and the rule that removed the most wins (ties: the order of
+    /// <see cref="EmptyReason"/>). No candidate at all is <see cref="EmptyReason.NotWorking"/>; null when a slot is free.
+    /// </summary>
+    public EmptyReason? WhyEmpty(DateOnly from, DateOnly to, int durationMinutes, DateTimeOffset now)
+    {
+        var removed = new int[Enum.GetValues<EmptyReason>().Length];
+        if (Scan(from, to, durationMinutes, now, removed).Count > 0)
+        {
+            return null;
+        }
+
+        var most = EmptyReason.NotWorking;
+        foreach (var reason in Enum.GetValues<EmptyReason>())
+        {
+            if (removed[(int)reason] > removed[(int)most])
+            {
+                most = reason;
+            }
+        }
+
+        return most;
+    }
+
+    /// <summary>
+    /// The first bookable start on the dates after <paramref name="after"/>, up to <paramref name="last"/> (spec §11.5's
+    /// next_available_at); needs the bookings of those dates.
+    /// </summary>
+    public DateTimeOffset? FirstStartBetween(DateOnly after, DateOnly last, int durationMinutes, DateTimeOffset now) =>
+        after >= last || !Allows(durationMinutes)
+            ? null
+            : Scan(after.AddDays(1), last, durationMinutes, now, removed: null) is [var first, ..] ? first.Start : null;
+
+    /// <param name="removed">When given, counts each refused candidate under its <see cref="EmptyReason"/>.</param>
+    private List<TimeRange> Scan(DateOnly from, DateOnly to, int durationMinutes, DateTimeOffset now, int[]? removed)
     {
         EnsureAllowed(durationMinutes);
         var duration = TimeSpan.FromMinutes(durationMinutes);
@@ -72,7 +111,8 @@ public sealed class Availability
             // Each date's offset is looked up once: for its windows, and as the end of the day before for the limits.
             var (dayOffset, nextOffset) = (offset, _clock.SteadyOffset(date.AddDays(1)));
             offset = nextOffset;
-            if (counts?.Refusal(date, new TimeRange(_clock.ToInstant(date, 0, dayOffset), _clock.ToInstant(date.AddDays(1), 0, nextOffset))) is not null)
+            var dayIsFull = counts?.Refusal(date, new TimeRange(_clock.ToInstant(date, 0, dayOffset), _clock.ToInstant(date.AddDays(1), 0, nextOffset))) is not null;
+            if (dayIsFull && removed is null)
             {
                 continue;
             }
@@ -84,17 +124,38 @@ public sealed class Availability
                 for (var start = window.Start; start + duration <= window.End; start += step)
                 {
                     var candidate = new TimeRange(start, start + duration);
-                    if (starts.Refusal(start) is null && busy.Refusal(candidate) is null)
+                    if (removed is not null)
                     {
-                        sorted &= slots.Count == 0 || slots[^1].Start < start;
-                        slots.Add(candidate);
+                        if (Removal(dayIsFull, starts.Refusal(start) ?? busy.Refusal(candidate)) is { } reason)
+                        {
+                            removed[(int)reason]++;
+                            continue;
+                        }
                     }
+                    else if (starts.Refusal(start) is not null || busy.Refusal(candidate) is not null)
+                    {
+                        continue;
+                    }
+
+                    sorted &= slots.Count == 0 || slots[^1].Start < start;
+                    slots.Add(candidate);
                 }
             }
         }
 
         return sorted ? slots : SortedDistinct(slots);
     }
+
+    private static EmptyReason? Removal(bool dayIsFull, ErrorCode? refusal) =>
+        dayIsFull ? EmptyReason.LimitReached
+        : refusal switch
+        {
+            null => null,
+            ErrorCode.NoticeTooShort => EmptyReason.Passed,
+            ErrorCode.BeyondHorizon => EmptyReason.BeyondHorizon,
+            ErrorCode.ScheduleBlocked => EmptyReason.Blocked,
+            _ => EmptyReason.FullyBooked,
+        };
 
     /// <summary>
     /// Whether [start, start + duration) can be booked now; null when it can, otherwise the error in the spec's order

@@ -222,6 +222,20 @@ public sealed class McpToolTests : ServiceFixture
     }
 
     [Test]
+    public async Task FindSlots_ExplainsAnEmptyAnswer_AndNamesTheNextFreeSlot()
+    {
+        var humanId = await HumanSetup.CreateAsync(_organization.Client);
+
+        var saturday = await _mcp.CallAsync("find_slots", new { human_id = humanId, date_from = "2026-03-21", date_to = "2026-03-22", duration = 30 });
+
+        Assert.That(saturday.IsError, Is.Not.True);
+        AssertSameJson(
+            saturday.StructuredContent!.Value, await RestAsync($"/v1/humans/{humanId}/slots?date_from=2026-03-21&date_to=2026-03-22&duration=30"),
+            "find_slots answers the REST body, empty_reason and next_available_at included");
+        Assert.That(McpConnection.Text(saturday), Does.Contain("empty_reason NOT_WORKING").And.Contain("starts_at 2026-03-23T13:00:00.000Z"));
+    }
+
+    [Test]
     public async Task ConfigurationTools_SetUpAHuman_AsRestWould()
     {
         var created = await _mcp.SucceedAsync("create_human", new { name = "Ada Lovelace", timezone = "Europe/London", role = "Sales" });

@@ -24,7 +24,7 @@ public class SlotJsonConverterTests
             Is.EqualTo(
                 """{"human_id":"6f1c1d1e-2a3b-4c5d-8e9f-0a1b2c3d4e5f","duration":30,"timezone":"Europe/Berlin","slots":["""
                 + """{"starts_at":"2026-03-02T07:00:00.000Z","ends_at":"2026-03-02T07:30:00.000Z"},"""
-                + """{"starts_at":"2026-03-02T09:05:00.000Z","ends_at":"2026-03-02T09:35:00.000Z"}],"total":2}"""));
+                + """{"starts_at":"2026-03-02T09:05:00.000Z","ends_at":"2026-03-02T09:35:00.000Z"}],"total":2,"next_available_at":null,"empty_reason":null}"""));
     }
 
     [Test]
