@@ -216,7 +216,33 @@ public sealed class Availability
         }
 
         var date = _clock.LocalDate(start);
-        var slots = ListSlots(date.AddDays(-15), date.AddDays(15), durationMinutes, now);
+        return Nearest(ListSlots(date.AddDays(-15), date.AddDays(15), durationMinutes, now), start, count);
+    }
+
+    /// <summary>
+    /// <see cref="Alternatives"/> from the local day before the requested start's to the day after (bookings of
+    /// <see cref="ScheduleSpan.ForNearAlternatives"/> suffice), when those days settle it: when they hold
+    /// <paramref name="count"/> slots each nearer than any start outside them. Otherwise null: search wide.
+    /// </summary>
+    public List<TimeRange>? NearAlternatives(DateTimeOffset start, int durationMinutes, DateTimeOffset now, int count = 3)
+    {
+        if (!Allows(durationMinutes))
+        {
+            return [];
+        }
+
+        var date = _clock.LocalDate(start);
+        var (first, last) = (date.AddDays(-1), date.AddDays(1));
+        var nearest = Nearest(ListSlots(first, last, durationMinutes, now), start, count);
+        var covered = Min(start - _clock.ToInstant(first, 0, _clock.SteadyOffset(first)), _clock.ToInstant(last.AddDays(1), 0, _clock.SteadyOffset(last.AddDays(1))) - start);
+        return nearest.Count == count && nearest.TrueForAll(s => (s.Start - start).Duration() < covered) ? nearest : null;
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    /// <summary>The slots within <see cref="AlternativesReach"/>, nearest first (the later one first at equal distance), at most count.</summary>
+    private static List<TimeRange> Nearest(List<TimeRange> slots, DateTimeOffset start, int count)
+    {
         slots.RemoveAll(s => (s.Start - start).Duration() > AlternativesReach);
         slots.Sort((a, b) =>
         {

@@ -34,6 +34,13 @@ public readonly record struct ScheduleSpan(TimeRange Near, TimeRange Wide)
         return ForDates(date.AddDays(-16), date.AddDays(16));
     }
 
+    /// <summary>For <see cref="Availability.NearAlternatives"/>: the local days either side of the start's, in any zone.</summary>
+    public static ScheduleSpan ForNearAlternatives(DateTimeOffset start)
+    {
+        var date = DateOnly.FromDateTime(start.UtcDateTime);
+        return ForDates(date.AddDays(-2), date.AddDays(2));
+    }
+
     private static DateTimeOffset UtcMidnight(DateTimeOffset instant) => new(instant.UtcDateTime.Date, TimeSpan.Zero);
 
     private static DateTimeOffset UtcMidnight(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

@@ -73,6 +73,46 @@ public sealed class RulesPropertyTests
         var description = $"seed {seed}: {zone} requested {Format(requested)}, {Describe(rules)}";
         Assert.That(Starts(alternatives), Is.EqualTo(Starts(expected)), description);
         Assert.That(alternatives.Select(a => engine.Check(a.Start, 30, now)), Has.All.Null, description);
+        if (engine.NearAlternatives(requested, 30, now) is { } near)
+        {
+            Assert.That(Starts(near), Is.EqualTo(Starts(expected)), "the days around settled it — " + description);
+        }
+    }
+
+    /// <summary>
+    /// The search of the days around the requested start (<c>NearAlternatives</c>) answers only when it is sure: then it
+    /// equals the brute-force nearest three. Requests all over the day, so both outcomes occur.
+    /// </summary>
+    [Test]
+    public void NearAlternatives_WhenTheyAnswer_AreTheBruteForceNearest([Range(1, 60)] int seed)
+    {
+        var random = new Random(5000 + seed);
+        var zone = ZoneIds[random.Next(ZoneIds.Length)];
+        var center = Centers[random.Next(Centers.Length)];
+        var now = new DateTimeOffset(center.AddDays(-20).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var engine = RulesEngine(zone, RandomRules(random, [30, 60]), RandomOverrides(random, center), RandomBookings(random, center.AddDays(-25), center.AddDays(25)));
+        var (answered, deferred) = (0, 0);
+        for (var minute = 0; minute < 48 * 60; minute += 35)
+        {
+            var requested = new DateTimeOffset(center.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddMinutes(minute);
+            var expected = engine.ListSlots(center.AddDays(-20), center.AddDays(20), 30, now)
+                .Where(s => (s.Start - requested).Duration() <= TimeSpan.FromDays(14))
+                .OrderBy(s => (s.Start - requested).Duration()).ThenByDescending(s => s.Start)
+                .Take(3)
+                .ToList();
+            if (engine.NearAlternatives(requested, 30, now) is { } near)
+            {
+                answered++;
+                Assert.That(Starts(near), Is.EqualTo(Starts(expected)), $"seed {seed}: {zone} requested {Format(requested)}");
+            }
+            else
+            {
+                deferred++;
+            }
+        }
+
+        Assert.That(answered + deferred, Is.GreaterThan(0));
+        TestContext.Out.WriteLine($"seed {seed}: the days around answered {answered}, deferred {deferred}");
     }
 
     private static WorkingHours RandomRules(Random random, int[] durations)
