@@ -15,11 +15,13 @@ var setup = await Workload.PrepareAsync(service, humans: 25);
 Console.WriteLine($"Slotflow load test: {clients} concurrent clients, {warmup.TotalSeconds:F0} s warm-up and {seconds} s measured per phase, SQLite, service in its own process at {service.BaseAddress}");
 var accepted = await LoadRunner.RunAsync(service, clients, warmup, TimeSpan.FromSeconds(seconds), setup.BookAsync);
 Report.Print("POST /v1/bookings (distinct free slots)", accepted);
+var refusedOrdinary = await LoadRunner.RunAsync(service, clients, warmup, TimeSpan.FromSeconds(seconds), setup.BookTakenOnAnOrdinaryWeekAsync);
+Report.Print("POST /v1/bookings (a taken slot on an ordinary week: 409 with alternatives)", refusedOrdinary);
 var refused = await LoadRunner.RunAsync(service, clients, warmup, TimeSpan.FromSeconds(seconds), setup.BookTakenAsync);
-Report.Print("POST /v1/bookings (taken slots: 409 with alternatives)", refused);
+Report.Print("POST /v1/bookings (taken slots of calendars booked solid from tomorrow: 409 with alternatives)", refused);
 Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
-    $"A refused booking costs {Report.CpuPerRequest(refused) / Report.CpuPerRequest(accepted):F2}x an accepted one in service CPU (target: at most 2x)"));
+    $"A refused booking costs {Report.CpuPerRequest(refusedOrdinary) / Report.CpuPerRequest(accepted):F2}x an accepted one in service CPU on an ordinary week, {Report.CpuPerRequest(refused) / Report.CpuPerRequest(accepted):F2}x on a calendar booked solid (target: at most 2x)"));
 var heldThenConfirmed = await LoadRunner.RunAsync(service, clients, warmup, TimeSpan.FromSeconds(seconds), setup.HoldAndConfirmAsync);
 Report.Print("POST /v1/holds then POST /v1/holds/{id}/confirm (distinct free slots; one operation)", heldThenConfirmed);
 Console.WriteLine(string.Create(

@@ -18,6 +18,7 @@ internal sealed class Workload
     private readonly ConcurrentQueue<(string HumanId, DateTimeOffset Start)> _freeSlots;
     private readonly ConcurrentQueue<(string HumanId, DateTimeOffset Start)> _bookedSlots = new();
     private int _slotQueries;
+    private int _ordinaryRefusals;
 
     private Workload(HttpClient client, List<string> openHumans, List<string> calendarHumans, ConcurrentQueue<(string, DateTimeOffset)> freeSlots)
     {
@@ -48,6 +49,15 @@ internal sealed class Workload
             calendarHumans.Add(id);
         }
 
+        // One booking per ordinary week, whose time BookTakenOnAnOrdinaryWeekAsync asks for again.
+        foreach (var id in calendarHumans)
+        {
+            if (await PostBookingAsync(client, (id, TakenOnOrdinaryWeek), CancellationToken.None) != 201)
+            {
+                throw new InvalidOperationException("Could not book the ordinary week's taken time.");
+            }
+        }
+
         // Distinct half hours from tomorrow on, interleaved across humans so concurrent bookings rarely share one.
         var slots = new ConcurrentQueue<(string, DateTimeOffset)>();
         var first = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(1), TimeSpan.Zero);
@@ -63,6 +73,20 @@ internal sealed class Workload
     }
 
     private const int CalendarHumans = 5;
+
+    /// <summary>A Tuesday 10:00 in New York some weeks ahead (EDT or EST, either way inside 09:00–17:00).</summary>
+    private static readonly DateTimeOffset TakenOnOrdinaryWeek = NextTuesdayTen();
+
+    private static DateTimeOffset NextTuesdayTen()
+    {
+        var day = DateTime.UtcNow.Date.AddDays(21);
+        while (day.DayOfWeek != DayOfWeek.Tuesday)
+        {
+            day = day.AddDays(1);
+        }
+
+        return new DateTimeOffset(day.AddHours(15), TimeSpan.Zero); // 10:00 EST, 11:00 EDT
+    }
 
     private static async Task<string> CreateHumanAsync(HttpClient client, string timezone, string rules)
     {
@@ -145,10 +169,20 @@ internal sealed class Workload
         return (int)confirmed.StatusCode;
     }
 
-    private async Task<int> PostBookingAsync((string HumanId, DateTimeOffset Start) slot, CancellationToken cancellationToken)
+    /// <summary>
+    /// A booking of the time already booked on an ordinary week (a few bookings, free time around it): refused 409
+    /// with alternatives found in the days around it, the common case of an agent that lost a race.
+    /// </summary>
+    public Task<int> BookTakenOnAnOrdinaryWeekAsync(CancellationToken cancellationToken) =>
+        PostBookingAsync(_client, (_calendarHumans[Interlocked.Increment(ref _ordinaryRefusals) % _calendarHumans.Count], TakenOnOrdinaryWeek), cancellationToken);
+
+    private Task<int> PostBookingAsync((string HumanId, DateTimeOffset Start) slot, CancellationToken cancellationToken) =>
+        PostBookingAsync(_client, slot, cancellationToken);
+
+    private static async Task<int> PostBookingAsync(HttpClient client, (string HumanId, DateTimeOffset Start) slot, CancellationToken cancellationToken)
     {
         var body = $$"""{"human_id":"{{slot.HumanId}}","starts_at":"{{slot.Start.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}","duration":30,"attendee_name":"Load","metadata":{"source":"load-test"} }""";
-        using var response = await _client.PostAsync("/v1/bookings", new StringContent(body, Encoding.UTF8, "application/json"), cancellationToken);
+        using var response = await client.PostAsync("/v1/bookings", new StringContent(body, Encoding.UTF8, "application/json"), cancellationToken);
         await response.Content.LoadIntoBufferAsync(cancellationToken);
         return (int)response.StatusCode;
     }
