@@ -1,4 +1,5 @@
 #if SLOTFLOW_POSTGRES
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -235,6 +236,42 @@ public sealed partial class TwoProcessTests
         var client = new HttpClient { BaseAddress = server.BaseAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return client;
+    }
+
+    [Test]
+    public async Task HoldsAndBookingsOfOneSlot_RacingOnTwoProcesses_HaveExactlyOneWinner_AndConfirmsMakeOneBooking()
+    {
+        var (one, two) = await OrganizationAsync("growth");
+        var humanId = await HumanAsync(one);
+
+        for (var round = 0; round < Rounds / 2; round++)
+        {
+            var nine = Instant(FirstDay.AddDays(70 + round), 9, 0);
+            var body = JsonSerializer.Serialize(new
+            {
+                human_id = humanId,
+                starts_at = nine.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                duration = 30,
+                attendee_name = "Racer",
+            });
+            var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+                (i % 2 == 0 ? one : two).PostAsync(i % 4 < 2 ? "/v1/holds" : "/v1/bookings", WireJson.Body(body))));
+            var statuses = responses.Select(r => (int)r.StatusCode).ToList();
+
+            Assert.That(statuses.Count(s => s == 201), Is.EqualTo(1), $"round {round}: {string.Join(",", statuses)}");
+            Assert.That(statuses.Count(s => s == 409), Is.EqualTo(39), $"round {round}: {string.Join(",", statuses)}");
+            var winner = responses.Single(r => r.StatusCode == HttpStatusCode.Created);
+            if (winner.RequestMessage!.RequestUri!.AbsolutePath == "/v1/holds")
+            {
+                var holdId = (await WireJson.ReadAsync(winner)).GetProperty("id").GetString();
+                var confirms = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+                    (i % 2 == 0 ? one : two).PostAsync($"/v1/holds/{holdId}/confirm", WireJson.Body("""{"attendee_name":"Racer"}"""))));
+                Assert.That(confirms.Count(c => c.StatusCode == HttpStatusCode.Created), Is.EqualTo(1), $"round {round}");
+                Assert.That(confirms.Count(c => c.StatusCode == HttpStatusCode.OK), Is.EqualTo(19), $"round {round}");
+            }
+        }
+
+        Assert.That(await ScalarAsync<long>($"""SELECT count(*) FROM bookings WHERE "HumanId" = '{humanId}' AND "Status" = 'Confirmed'"""), Is.EqualTo(Rounds / 2));
     }
 
     private async Task RegisterWebhookAsync(HttpClient client) => await WebhookTestKit.RegisterAsync(client, _receiver.Url, "booking.confirmed");

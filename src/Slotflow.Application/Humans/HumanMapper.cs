@@ -11,6 +11,7 @@ public static partial class HumanMapper
     [MapperIgnoreSource(nameof(Human.WorkingHours))]
     [MapperIgnoreSource(nameof(Human.Version))]
     [MapperIgnoreSource(nameof(Human.OverridesVersion))]
+    [MapperIgnoreSource(nameof(Human.HoldsUntil))]
     [MapperIgnoreSource(nameof(Human.Overrides))]
     public static partial HumanDto ToDto(this Human human);
 
@@ -19,6 +20,7 @@ public static partial class HumanMapper
     [MapperIgnoreSource(nameof(Human.OrganizationId))]
     [MapperIgnoreSource(nameof(Human.Version))]
     [MapperIgnoreSource(nameof(Human.OverridesVersion))]
+    [MapperIgnoreSource(nameof(Human.HoldsUntil))]
     [MapperIgnoreSource(nameof(Human.Overrides))]
     public static partial HumanDetailsDto ToDetailsDto(this Human human);
 

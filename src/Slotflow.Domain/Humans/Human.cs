@@ -67,6 +67,12 @@ public sealed class Human
     /// value is known to be current wherever the human row shows that value.</summary>
     public int OverridesVersion { get; private set; }
 
+    /// <summary>
+    /// The latest expiry of any hold placed on this human, or null: until then, reads of its calendar also read its
+    /// holds; after it, none can be unexpired, so the bookings alone are its taken time.
+    /// </summary>
+    public DateTimeOffset? HoldsUntil { get; private set; }
+
     public static bool IsValidName(string? name) => ReadableText.IsValid(name, MaxNameLength);
 
     /// <summary>No role (null or ""), or one a person can read.</summary>
@@ -189,6 +195,7 @@ public sealed class Human
 
         var blocked = Availability.BlockedWindow(new TimeRange(startsAt, startsAt.AddMinutes(durationMinutes)), WorkingHours);
         var hold = Hold.Place(OrganizationId, Id, startsAt, durationMinutes, ttlSeconds, metadata, now, blocked);
+        HoldsUntil = HoldsUntil > hold.ExpiresAt ? HoldsUntil : hold.ExpiresAt;
         NoteBookingChange();
         return hold;
     }

@@ -40,20 +40,19 @@ internal sealed class HumanRepository(
     // confirmed bookings it needs, and with the human's and the organization's versions as the statement's snapshot
     // shows them. The bookings (ScheduleSpan): those whose blocked window may meet the near span or, for a human with
     // daily or weekly limits, every one of the wide span; the bounds are on StartsAt so the index seeks to them, and
-    // the human's limits pick the pair (read by the parameter, not the joined row, for the reason the overrides are),
-    // and the holds that occupy time at now near the span (never the wide part: holds count toward no limit). The override test names the human by the parameter, not the joined row, so the database
+    // the human's limits pick the pair (read by the parameter, not the joined row, for the reason the overrides are). The override test names the human by the parameter, not the joined row, so the database
     // evaluates it once (EF Core cannot refer to the parent row in a filtered include).
-    private static readonly Func<SlotflowDbContext, Guid, Guid, int, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<LockedRow?>> LockScheduleQuery =
+    private static readonly Func<SlotflowDbContext, Guid, Guid, int, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<LockedRow?>> LockScheduleQuery =
         CompileLockSchedule("first look");
 
     /// <summary>Tags the second run of the booking's read, after a wait for the lock (see <see cref="LockScheduleAsync"/>).</summary>
     public const string RereadTag = "again: the row changed while this waited for its lock";
 
-    private static readonly Func<SlotflowDbContext, Guid, Guid, int, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<LockedRow?>> RelockScheduleQuery =
+    private static readonly Func<SlotflowDbContext, Guid, Guid, int, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<LockedRow?>> RelockScheduleQuery =
         CompileLockSchedule(RereadTag);
 
-    private static Func<SlotflowDbContext, Guid, Guid, int, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<LockedRow?>> CompileLockSchedule(string secondTag) =>
-        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, int keptVersion, DateTimeOffset nearFrom, DateTimeOffset nearStartsFrom, DateTimeOffset nearStartsUntil, DateTimeOffset wideFrom, DateTimeOffset wideUntil, DateTimeOffset now, CancellationToken _) =>
+    private static Func<SlotflowDbContext, Guid, Guid, int, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<LockedRow?>> CompileLockSchedule(string secondTag) =>
+        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, int keptVersion, DateTimeOffset nearFrom, DateTimeOffset nearStartsFrom, DateTimeOffset nearStartsUntil, DateTimeOffset wideFrom, DateTimeOffset wideUntil, CancellationToken _) =>
             db.Humans.TagWith(HumanRowLock.Tag).TagWith(secondTag)
                 .Where(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId)
                 .Select(h => new LockedRow(
@@ -65,11 +64,6 @@ internal sealed class HumanRepository(
                             && b.StartsAt < (!db.Humans.Any(x => x.Id == humanId && (x.WorkingHours!.DailyBookingLimit != null || x.WorkingHours.WeeklyBookingLimit != null)) ? nearStartsUntil : wideUntil)
                             && (b.BlockedUntil > nearFrom || db.Humans.Any(x => x.Id == humanId && (x.WorkingHours!.DailyBookingLimit != null || x.WorkingHours.WeeklyBookingLimit != null))))
                         .Select(b => new TakenTime(b.StartsAt, b.EndsAt, b.BlockedFrom, b.BlockedUntil))
-                        .ToList(),
-                    db.Holds
-                        .Where(x => x.HumanId == h.Id && x.Status == HoldStatus.Held && x.ExpiresAt > now
-                            && x.StartsAt > nearStartsFrom && x.StartsAt < nearStartsUntil && x.BlockedUntil > nearFrom)
-                        .Select(x => new TakenTime(x.StartsAt, x.EndsAt, x.BlockedFrom, x.BlockedUntil, true))
                         .ToList(),
                     db.Humans.Where(x => x.Id == humanId).Select(x => x.Version).FirstOrDefault(),
                     db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Version).FirstOrDefault()))
@@ -90,11 +84,11 @@ internal sealed class HumanRepository(
     public async Task<HumanSchedule?> LockScheduleAsync(Guid organizationId, Guid humanId, ScheduleSpan span, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var kept = cache.Find(humanId);
-        var row = await LockScheduleQuery(db, organizationId, humanId, kept?.Version ?? -1, span.Near.Start, span.NearStarts.Start, span.NearStarts.End, span.Wide.Start, span.Wide.End, now, cancellationToken);
+        var row = await LockScheduleQuery(db, organizationId, humanId, kept?.Version ?? -1, span.Near.Start, span.NearStarts.Start, span.NearStarts.End, span.Wide.Start, span.Wide.End, cancellationToken);
         if (row is not null && row.Human.Version != row.VersionBeforeWait)
         {
             kept = cache.Find(humanId);
-            row = await RelockScheduleQuery(db, organizationId, humanId, kept?.Version ?? -1, span.Near.Start, span.NearStarts.Start, span.NearStarts.End, span.Wide.Start, span.Wide.End, now, cancellationToken);
+            row = await RelockScheduleQuery(db, organizationId, humanId, kept?.Version ?? -1, span.Near.Start, span.NearStarts.Start, span.NearStarts.End, span.Wide.Start, span.Wide.End, cancellationToken);
         }
 
         if (row is null)
@@ -103,35 +97,32 @@ internal sealed class HumanRepository(
         }
 
         versions.Saw(organizationId, row.OrganizationVersion);
-        return new HumanSchedule(Calendar(row.Human, row.Overrides, kept), row.Taken);
+        var taken = await WithHoldsAsync(row.Taken, humanId, row.Human.HoldsUntil, span, now, cancellationToken);
+        return new HumanSchedule(Calendar(row.Human, row.Overrides, kept), taken);
     }
 
     // A slot query's first read: the human's version, to tell whether a kept calendar is current, and its confirmed
     // bookings in the span, in one statement.
-    private static readonly Func<SlotflowDbContext, Guid, Guid, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<VersionedTaken?>> VersionAndTakenQuery =
-        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, DateTimeOffset nearFrom, DateTimeOffset nearStartsFrom, DateTimeOffset nearStartsUntil, DateTimeOffset wideFrom, DateTimeOffset wideUntil, DateTimeOffset now, CancellationToken _) =>
+    private static readonly Func<SlotflowDbContext, Guid, Guid, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, CancellationToken, Task<VersionedTaken?>> VersionAndTakenQuery =
+        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid humanId, DateTimeOffset nearFrom, DateTimeOffset nearStartsFrom, DateTimeOffset nearStartsUntil, DateTimeOffset wideFrom, DateTimeOffset wideUntil, CancellationToken _) =>
             db.Humans.AsNoTracking()
                 .Where(h => h.OrganizationId == organizationId && h.Active && h.Id == humanId)
                 .Select(h => new VersionedTaken(
                     h.Version,
+                    h.HoldsUntil,
                     db.Bookings
                         .Where(b => b.HumanId == h.Id && b.Status == BookingStatus.Confirmed
                             && b.StartsAt > (!db.Humans.Any(x => x.Id == humanId && (x.WorkingHours!.DailyBookingLimit != null || x.WorkingHours.WeeklyBookingLimit != null)) ? nearStartsFrom : wideFrom)
                             && b.StartsAt < (!db.Humans.Any(x => x.Id == humanId && (x.WorkingHours!.DailyBookingLimit != null || x.WorkingHours.WeeklyBookingLimit != null)) ? nearStartsUntil : wideUntil)
                             && (b.BlockedUntil > nearFrom || db.Humans.Any(x => x.Id == humanId && (x.WorkingHours!.DailyBookingLimit != null || x.WorkingHours.WeeklyBookingLimit != null))))
                         .Select(b => new TakenTime(b.StartsAt, b.EndsAt, b.BlockedFrom, b.BlockedUntil))
-                        .ToList(),
-                    db.Holds
-                        .Where(x => x.HumanId == h.Id && x.Status == HoldStatus.Held && x.ExpiresAt > now
-                            && x.StartsAt > nearStartsFrom && x.StartsAt < nearStartsUntil && x.BlockedUntil > nearFrom)
-                        .Select(x => new TakenTime(x.StartsAt, x.EndsAt, x.BlockedFrom, x.BlockedUntil, true))
                         .ToList()))
                 .FirstOrDefault());
 
     /// <remarks>One round trip while the human is unchanged since this process last read it, else two.</remarks>
     public async Task<HumanSchedule?> ReadScheduleAsync(Guid organizationId, Guid humanId, ScheduleSpan span, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var row = await VersionAndTakenQuery(db, organizationId, humanId, span.Near.Start, span.NearStarts.Start, span.NearStarts.End, span.Wide.Start, span.Wide.End, now, cancellationToken);
+        var row = await VersionAndTakenQuery(db, organizationId, humanId, span.Near.Start, span.NearStarts.Start, span.NearStarts.End, span.Wide.Start, span.Wide.End, cancellationToken);
         if (row is null)
         {
             return null;
@@ -150,7 +141,7 @@ internal sealed class HumanRepository(
             calendars.Keep(calendar);
         }
 
-        return new HumanSchedule(calendar, row.Taken);
+        return new HumanSchedule(calendar, await WithHoldsAsync(row.Taken, humanId, row.HoldsUntil, span, now, cancellationToken));
     }
 
     /// <param name="read">The overrides read with the row (none when a kept copy was current): a list of its own.</param>
@@ -165,21 +156,31 @@ internal sealed class HumanRepository(
         return new HumanCalendar(human, read);
     }
 
-    private sealed record VersionedTaken(int Version, List<TakenTime> Bookings, List<TakenTime> Holds)
-    {
-        public List<TakenTime> Taken => WithHolds(Bookings, Holds);
-    }
+    private sealed record VersionedTaken(int Version, DateTimeOffset? HoldsUntil, List<TakenTime> Taken);
 
-    private sealed record LockedRow(
-        Human Human, List<ScheduleOverride> Overrides, List<TakenTime> Bookings, List<TakenTime> Holds, int VersionBeforeWait, int OrganizationVersion)
-    {
-        public List<TakenTime> Taken => WithHolds(Bookings, Holds);
-    }
+    private sealed record LockedRow(Human Human, List<ScheduleOverride> Overrides, List<TakenTime> Taken, int VersionBeforeWait, int OrganizationVersion);
 
-    /// <summary>Bookings and holds as one list (read as two collections: EF Core cannot concatenate projected rows in a nested collection).</summary>
-    private static List<TakenTime> WithHolds(List<TakenTime> bookings, List<TakenTime> holds)
+    // The holds of a human that may have unexpired ones (HoldsUntil after now), near the span: a statement of its own,
+    // so that the bookings' read keeps its one collection (a second one would make every read sort its booking rows).
+    private static readonly Func<SlotflowDbContext, Guid, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<TakenTime>> HoldsQuery =
+        EF.CompileAsyncQuery((SlotflowDbContext db, Guid humanId, DateTimeOffset now, DateTimeOffset nearFrom, DateTimeOffset nearStartsFrom, DateTimeOffset nearStartsUntil) =>
+            db.Holds
+                .Where(x => x.HumanId == humanId && x.Status == HoldStatus.Held && x.ExpiresAt > now
+                    && x.StartsAt > nearStartsFrom && x.StartsAt < nearStartsUntil && x.BlockedUntil > nearFrom)
+                .Select(x => new TakenTime(x.StartsAt, x.EndsAt, x.BlockedFrom, x.BlockedUntil, true)));
+
+    /// <summary>The bookings read, with the human's unexpired holds near the span when it may have any (one more round trip then).</summary>
+    private async Task<List<TakenTime>> WithHoldsAsync(
+        List<TakenTime> bookings, Guid humanId, DateTimeOffset? holdsUntil, ScheduleSpan span, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        bookings.AddRange(holds);
+        if (holdsUntil > now)
+        {
+            await foreach (var hold in HoldsQuery(db, humanId, now, span.Near.Start, span.NearStarts.Start, span.NearStarts.End).WithCancellation(cancellationToken))
+            {
+                bookings.Add(hold);
+            }
+        }
+
         return bookings;
     }
 
