@@ -21,6 +21,16 @@ public static class BookingTimeRules
             .Must(s => s > clock.GetUtcNow()).WithMessage("starts_at must be in the future.")
             .Must(s => s is { } at && at.UtcDateTime.Year <= LastYear).WithMessage($"starts_at must be in the year {LastYear} or earlier.");
 
+    /// <summary>human_id: required, a UUID other than the empty one.</summary>
+    public static IRuleBuilderOptions<T, Guid?> RequiredHumanId<T>(this IRuleBuilder<T, Guid?> rule) =>
+        rule
+            .NotNull().WithMessage("human_id is required.")
+            .NotEqual(Guid.Empty).WithMessage("human_id must be a UUID.");
+
+    /// <summary>duration: required, and positive.</summary>
+    public static IRuleBuilderOptions<T, int?> RequiredDuration<T>(this IRuleBuilder<T, int?> rule) =>
+        rule.NotNull().WithMessage("duration is required.").PositiveDuration();
+
     /// <summary>duration: a positive number of minutes (whether the human allows it is the engine's INVALID_DURATION).</summary>
     public static IRuleBuilderOptions<T, int?> PositiveDuration<T>(this IRuleBuilder<T, int?> rule) =>
         rule.GreaterThan(0).WithMessage("duration must be a positive whole number of minutes.");

@@ -9,15 +9,11 @@ public sealed class CreateBookingRequestValidator : AbstractValidator<CreateBook
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
 
-        RuleFor(c => c.HumanId)
-            .NotNull().WithMessage("human_id is required.")
-            .NotEqual(Guid.Empty).WithMessage("human_id must be a UUID.");
+        RuleFor(c => c.HumanId).RequiredHumanId();
 
         RuleFor(c => c.StartsAt).BookableStart(clock);
 
-        RuleFor(c => c.Duration)
-            .NotNull().WithMessage("duration is required.")
-            .PositiveDuration();
+        RuleFor(c => c.Duration).RequiredDuration();
 
         RuleFor(c => c.AttendeeName).AttendeeName();
 

@@ -10,15 +10,11 @@ public sealed class PlaceHoldRequestValidator : AbstractValidator<PlaceHoldReque
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
 
-        RuleFor(c => c.HumanId)
-            .NotNull().WithMessage("human_id is required.")
-            .NotEqual(Guid.Empty).WithMessage("human_id must be a UUID.");
+        RuleFor(c => c.HumanId).RequiredHumanId();
 
         RuleFor(c => c.StartsAt).BookableStart(clock);
 
-        RuleFor(c => c.Duration)
-            .NotNull().WithMessage("duration is required.")
-            .PositiveDuration();
+        RuleFor(c => c.Duration).RequiredDuration();
 
         RuleFor(c => c.TtlSeconds)
             .Must(t => Hold.IsValidTtl(t.GetValueOrDefault())).When(c => c.TtlSeconds is not null)
