@@ -7,7 +7,8 @@ namespace Slotflow.Application.Common;
 /// The one retry loop for writes: a command whose save lost a race (a concurrency token moved, a row it relies on
 /// changed, a transient fault) is decided again from fresh reads, so a lost race is answered by the rules (402, 409,
 /// …) rather than by an error. Queries pass through. The unit of work runs the provider's execution strategy once per
-/// decision and does not retry on its own.
+/// decision and does not retry on its own. Commands that take calendar time bound their own re-decisions
+/// (<see cref="BoundedRedecision"/>), so no conflict reaches this from them.
 /// </summary>
 public sealed class ConflictRetryBehavior<TMessage, TResponse>(IUnitOfWork unitOfWork) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
@@ -22,21 +23,15 @@ public sealed class ConflictRetryBehavior<TMessage, TResponse>(IUnitOfWork unitO
             return await next(message, cancellationToken);
         }
 
-        var bounded = message as IBoundedRedecision;
-        var maxDecisions = bounded?.MaxDecisions ?? MaxDecisions;
         for (var decision = 1; ; decision++)
         {
             try
             {
                 return await next(message, cancellationToken);
             }
-            catch (ConcurrencyConflictException) when (decision < maxDecisions || bounded is not null)
+            catch (ConcurrencyConflictException) when (decision < MaxDecisions)
             {
                 unitOfWork.DiscardChanges();
-                if (bounded is not null && decision >= maxDecisions)
-                {
-                    throw bounded.WhenRacesAreLost();
-                }
             }
         }
     }

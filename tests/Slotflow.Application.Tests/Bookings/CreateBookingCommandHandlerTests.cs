@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Moq;
 using Slotflow.Application.Bookings;
 using Slotflow.Application.Bookings.CreateBooking;
+using Slotflow.Application.Common;
 using Slotflow.Domain.Bookings;
 using Slotflow.Domain.Common;
 using Slotflow.Domain.Humans;
@@ -272,8 +273,26 @@ public sealed class CreateBookingCommandHandlerTests
         Assert.That(async () => await ConflictRetry.Send(_handler, Command(), _unitOfWork.Object), ThrowsDomainError(ErrorCode.SlotUnavailable));
         _humans.Verify(
             h => h.LockScheduleAsync(_organization.Id, _human.Id, It.IsAny<ScheduleSpan>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()),
-            Times.Exactly(CreateBookingCommand.MaxDecisions));
+            Times.Exactly(BoundedRedecision.MaxDecisions));
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(2));
+        _unitOfWork.Verify(u => u.DiscardChanges(), Times.Exactly(BoundedRedecision.MaxDecisions));
+    }
+
+    [Test]
+    public void Handle_WhenEverySaveConflicts_TheSlotUnavailableCarriesTheConflictAndTheNearestFreeSlots()
+    {
+        // The winner of the race holds 10:00; the fresh read after the second loss sees it.
+        _unitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ConcurrencyConflictException(new InvalidOperationException("token changed")));
+        var winner = TakenTime.Unbuffered(new TimeRange(MondayTen, MondayTen.AddMinutes(30)));
+        _humans.Setup(h => h.ReadScheduleAsync(_organization.Id, _human.Id, It.IsAny<ScheduleSpan>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new HumanSchedule(new HumanCalendar(_human, _human.Overrides), [winner]));
+
+        var refusal = Assert.ThrowsAsync<IntervalRefusedException>(async () => await ConflictRetry.Send(_handler, Command(), _unitOfWork.Object));
+
+        Assert.That(refusal!.Code, Is.EqualTo(ErrorCode.SlotUnavailable));
+        Assert.That(refusal.Conflict, Is.EqualTo(winner));
+        Assert.That(refusal.Alternatives.Select(a => a.Start), Is.EqualTo(new[] { MondayTen.AddMinutes(30), MondayTen.AddMinutes(-30), MondayTen.AddMinutes(60) }));
     }
 
     /// <summary>The booking's one read answers with the human's calendar and what <see cref="_taken"/> holds then.</summary>

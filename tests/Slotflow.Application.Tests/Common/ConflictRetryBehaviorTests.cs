@@ -49,20 +49,6 @@ public sealed class ConflictRetryBehaviorTests
     }
 
     [Test]
-    public void ABookingThatLosesTwice_IsAnsweredAsATakenSlot()
-    {
-        var booking = new CreateBookingCommand(Guid.NewGuid(), Guid.NewGuid(), DateTimeOffset.UnixEpoch, 30, "Ada", null, null);
-        var behavior = new ConflictRetryBehavior<CreateBookingCommand, BookingDto>(_unitOfWork.Object);
-
-        var refusal = Assert.ThrowsAsync<DomainException>(async () =>
-            await behavior.Handle(booking, ConflictsFirst<CreateBookingCommand, BookingDto>(times: int.MaxValue, null!), CancellationToken.None));
-
-        Assert.That(refusal?.Code, Is.EqualTo(ErrorCode.SlotUnavailable));
-        Assert.That(_calls, Is.EqualTo(CreateBookingCommand.MaxDecisions));
-        _unitOfWork.Verify(u => u.DiscardChanges(), Times.Exactly(CreateBookingCommand.MaxDecisions));
-    }
-
-    [Test]
     public void AnyOtherFailure_IsNotRetried()
     {
         var behavior = new ConflictRetryBehavior<CreateHumanCommand, HumanDto>(_unitOfWork.Object);

@@ -16,24 +16,14 @@ public sealed record CreateBookingCommand(
     int Duration,
     string AttendeeName,
     string? AttendeeEmail,
-    string? Metadata) : ICommand<BookingDto>, IBoundedRedecision
-{
-    /// <summary>The first decision and the one re-decision a lost race gets (no retry storms).</summary>
-    public const int MaxDecisions = 2;
-
-    int IBoundedRedecision.MaxDecisions => MaxDecisions;
-
-    /// <summary>A booking that lost its race twice is answered as a taken slot.</summary>
-    Exception IBoundedRedecision.WhenRacesAreLost() =>
-        new DomainException(ErrorCode.SlotUnavailable, RefusalMessages.For(ErrorCode.SlotUnavailable));
-}
+    string? Metadata) : ICommand<BookingDto>;
 
 /// <summary>
 /// Decides a booking with the availability engine, in the spec's order (404, 422s, 409, then the 402 quota), and
 /// saves it, the human's token bump and the usage count in one transaction (the quota's 402 is decided last). Reading the human holds it until the
 /// transaction ends, so bookings of one human queue there and each decides on what the one before it saved; a save
-/// that still conflicts is decided once more by <see cref="ConflictRetryBehavior{TMessage,TResponse}"/>, and a second
-/// conflict is answered as a taken slot (<see cref="CreateBookingCommand.MaxDecisions"/>).
+/// that still conflicts is decided once more, and a second conflict is answered as a taken slot with its alternatives
+/// (<see cref="BoundedRedecision"/>).
 /// </summary>
 public sealed class CreateBookingCommandHandler(
     IHumanRepository humans,
@@ -58,7 +48,7 @@ public sealed class CreateBookingCommandHandler(
     private async Task<BookingDto> DecideAsync(CreateBookingCommand command, CancellationToken cancellationToken)
     {
         var (startsAt, duration) = (command.StartsAt, command.Duration);
-        return await unitOfWork.InTransactionAsync(
+        return await unitOfWork.DecideAtMostTwiceAsync(
             async () =>
             {
                 var now = clock.GetUtcNow();

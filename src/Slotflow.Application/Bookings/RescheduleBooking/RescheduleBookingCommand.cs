@@ -10,14 +10,7 @@ namespace Slotflow.Application.Bookings.RescheduleBooking;
 
 /// <summary>POST /v1/bookings/{id}/reschedule: a new start and, optionally, a new duration (else the booking's own).</summary>
 public sealed record RescheduleBookingCommand(Guid OrganizationId, Guid BookingId, DateTimeOffset StartsAt, int? Duration)
-    : ICommand<BookingDto>, IBoundedRedecision
-{
-    int IBoundedRedecision.MaxDecisions => CreateBookingCommand.MaxDecisions;
-
-    /// <summary>A reschedule that lost its race twice is answered as a taken slot, like a booking.</summary>
-    Exception IBoundedRedecision.WhenRacesAreLost() =>
-        new DomainException(ErrorCode.SlotUnavailable, RefusalMessages.For(ErrorCode.SlotUnavailable));
-}
+    : ICommand<BookingDto>;
 
 /// <summary>
 /// Moves a booking in one transaction (spec §11.2): the booking keeps its id and never has both intervals or neither.
@@ -37,7 +30,7 @@ public sealed class RescheduleBookingCommandHandler(
         var duration = command.Duration ?? current.DurationMinutes;
         try
         {
-            return await unitOfWork.InTransactionAsync(
+            return await unitOfWork.DecideAtMostTwiceAsync(
                 async () =>
                 {
                     var now = clock.GetUtcNow();

@@ -12,14 +12,7 @@ namespace Slotflow.Application.Holds.PlaceHold;
 /// <summary>POST /v1/holds, as the edge has read and checked it; <paramref name="Metadata"/> is a JSON object's text.</summary>
 public sealed record PlaceHoldCommand(
     Guid OrganizationId, Guid HumanId, DateTimeOffset StartsAt, int Duration, int TtlSeconds, string? Metadata)
-    : ICommand<HoldDto>, IBoundedRedecision
-{
-    int IBoundedRedecision.MaxDecisions => CreateBookingCommand.MaxDecisions;
-
-    /// <summary>A hold that lost its race twice is answered as a taken slot, like a booking.</summary>
-    Exception IBoundedRedecision.WhenRacesAreLost() =>
-        new DomainException(ErrorCode.SlotUnavailable, RefusalMessages.For(ErrorCode.SlotUnavailable));
-}
+    : ICommand<HoldDto>;
 
 /// <summary>
 /// Decides a hold as a booking is decided (the human locked, its bookings and unexpired holds around the interval),
@@ -33,7 +26,7 @@ public sealed class PlaceHoldCommandHandler(IHumanRepository humans, IHoldReposi
     {
         try
         {
-            return await unitOfWork.InTransactionAsync(
+            return await unitOfWork.DecideAtMostTwiceAsync(
                 async () =>
                 {
                     var now = clock.GetUtcNow();
