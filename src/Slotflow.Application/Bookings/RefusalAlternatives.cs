@@ -21,28 +21,41 @@ public static class RefusalAlternatives
         }
 
         // The days around the time usually settle it in one small read; a crowded calendar needs its month.
-        var near = await EngineAsync(humans, organizationId, humanId, ScheduleSpan.ForNearAlternatives(start), now, without, cancellationToken);
+        var near = await humans.ReadScheduleAsync(organizationId, humanId, ScheduleSpan.ForNearAlternatives(start), now, cancellationToken);
         if (near is null)
         {
             return refusal;
         }
 
-        var alternatives = near.NearAlternatives(start, duration, now);
-        if (alternatives is null && await EngineAsync(humans, organizationId, humanId, ScheduleSpan.ForAlternatives(start), now, without, cancellationToken) is { } wide)
-        {
-            alternatives = wide.Alternatives(start, duration, now);
-        }
+        var nearEngine = Availability.For(near.Calendar, Taken(near.Taken, without));
+        var alternatives = nearEngine.NearAlternatives(start, duration, now)
+            ?? (await MonthAsync(humans, near.Calendar, organizationId, start, now, without, cancellationToken))?.Alternatives(start, duration, now);
 
         return new IntervalRefusedException(
             refusal.Code,
             refusal.Message,
             alternatives ?? [],
-            refusal.Code == ErrorCode.SlotUnavailable ? near.Conflict(start, duration) : null);
+            refusal.Code == ErrorCode.SlotUnavailable ? nearEngine.Conflict(start, duration) : null);
     }
 
-    private static async Task<Availability?> EngineAsync(
-        IHumanRepository humans, Guid organizationId, Guid humanId, ScheduleSpan span, DateTimeOffset now, TakenTime? without, CancellationToken cancellationToken) =>
-        await humans.ReadScheduleAsync(organizationId, humanId, span, now, cancellationToken) is { } schedule
-            ? Availability.For(schedule.Calendar, without is { } own ? Human.Without(schedule.Taken, own) : schedule.Taken)
+    /// <summary>
+    /// The engine over the month around the start. Without daily or weekly limits only the union of taken time
+    /// matters, so the database returns it merged into runs (a month booked solid is a few rows, not thousands).
+    /// </summary>
+    private static async Task<Availability?> MonthAsync(
+        IHumanRepository humans, HumanCalendar calendar, Guid organizationId, DateTimeOffset start, DateTimeOffset now, TakenTime? without, CancellationToken cancellationToken)
+    {
+        var span = ScheduleSpan.ForAlternatives(start);
+        if (calendar.Human.WorkingHours is not { HasBookingLimits: true })
+        {
+            return Availability.For(calendar, await humans.ReadTakenRunsAsync(calendar.Human, span, now, without, cancellationToken));
+        }
+
+        return await humans.ReadScheduleAsync(organizationId, calendar.Human.Id, span, now, cancellationToken) is { } schedule
+            ? Availability.For(schedule.Calendar, Taken(schedule.Taken, without))
             : null;
+    }
+
+    private static IReadOnlyList<TakenTime> Taken(IReadOnlyList<TakenTime> taken, TakenTime? without) =>
+        without is { } own ? Human.Without(taken, own) : taken;
 }

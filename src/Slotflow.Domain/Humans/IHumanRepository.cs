@@ -34,6 +34,14 @@ public interface IHumanRepository
     /// </summary>
     Task<HumanSchedule?> ReadScheduleAsync(Guid organizationId, Guid humanId, ScheduleSpan span, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// For a human without daily or weekly limits, whose engine needs only the union of its blocked time: the time
+    /// taken near <paramref name="span"/> as runs (each run of bookings whose blocked windows touch is one item, so a
+    /// crowded month is a few rows), with its holds near it that are unexpired at <paramref name="now"/>, and without
+    /// <paramref name="except"/> (a booking being moved).
+    /// </summary>
+    Task<List<TakenTime>> ReadTakenRunsAsync(Human human, ScheduleSpan span, DateTimeOffset now, TakenTime? except, CancellationToken cancellationToken);
+
     /// <summary>How many schedule overrides the human has, without loading them.</summary>
     Task<int> CountOverridesAsync(Guid humanId, CancellationToken cancellationToken);
 

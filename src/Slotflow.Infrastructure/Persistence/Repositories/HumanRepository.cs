@@ -144,6 +144,10 @@ internal sealed class HumanRepository(
         return new HumanSchedule(calendar, await WithHoldsAsync(row.Taken, humanId, row.HoldsUntil, span, now, cancellationToken));
     }
 
+    public async Task<List<TakenTime>> ReadTakenRunsAsync(Human human, ScheduleSpan span, DateTimeOffset now, TakenTime? except, CancellationToken cancellationToken) =>
+        await WithHoldsAsync(
+            await BookedRuns.ReadAsync(db, human.Id, span, except?.Interval.Start, cancellationToken), human.Id, human.HoldsUntil, span, now, cancellationToken);
+
     /// <param name="read">The overrides read with the row (none when a kept copy was current): a list of its own.</param>
     private HumanCalendar Calendar(Human human, List<ScheduleOverride> read, ScheduleOverrideCache.Copy? kept)
     {
