@@ -59,6 +59,7 @@ public static class SlotflowApi
             {
                 RemoveFilter<UnsupportedContentTypeFilter>(options.Filters);
                 options.Filters.AddService<RequestValidationFilter>();
+                options.Filters.Add<RefusalFilter>();
                 options.Conventions.Add(new ApiResponsesConvention());
             })
             .AddJsonOptions(options => SlotflowJson.ApplyForResponses(options.JsonSerializerOptions))
