@@ -7,7 +7,7 @@ namespace Slotflow.Api.Tests;
 
 /// <summary>
 /// Alternatives (spec §11.3) on calendars too crowded for the days around the refused time to settle them, so the
-/// month is read, as runs of touching blocked windows merged by the database: over random calendars (mixed
+/// month is read, as runs of touching blocked windows: over random calendars (mixed
 /// durations, buffers changed between bookings, a live hold), the alternatives of a refused time are exactly the
 /// nearest three starts of the slot lists around it (ties: the later), which the slot query computes from every row.
 /// New York, Mon–Fri 09:00–12:00, 30 or 60 minutes; the clock is Monday 2 March 2026 14:00Z (09:00 EST).

@@ -37,7 +37,7 @@ public interface IHumanRepository
     /// <summary>
     /// For a human without daily or weekly limits, whose engine needs only the union of its blocked time: the time
     /// taken near <paramref name="span"/> as runs (each run of bookings whose blocked windows touch is one item, so a
-    /// crowded month is a few rows), with its holds near it that are unexpired at <paramref name="now"/>, and without
+    /// crowded month is a few items), with its holds near it that are unexpired at <paramref name="now"/>, and without
     /// <paramref name="except"/> (a booking being moved).
     /// </summary>
     Task<List<TakenTime>> ReadTakenRunsAsync(Human human, ScheduleSpan span, DateTimeOffset now, TakenTime? except, CancellationToken cancellationToken);

@@ -287,6 +287,8 @@ public sealed class CreateBookingCommandHandlerTests
         var winner = TakenTime.Unbuffered(new TimeRange(MondayTen, MondayTen.AddMinutes(30)));
         _humans.Setup(h => h.ReadScheduleAsync(_organization.Id, _human.Id, It.IsAny<ScheduleSpan>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new HumanSchedule(new HumanCalendar(_human, _human.Overrides), [winner]));
+        _humans.Setup(h => h.ReadTakenRunsAsync(_human, It.IsAny<ScheduleSpan>(), It.IsAny<DateTimeOffset>(), null, It.IsAny<CancellationToken>()))
+            .ReturnsAsync([winner]);
 
         var refusal = Assert.ThrowsAsync<IntervalRefusedException>(async () => await ConflictRetry.Send(_handler, Command(), _unitOfWork.Object));
 

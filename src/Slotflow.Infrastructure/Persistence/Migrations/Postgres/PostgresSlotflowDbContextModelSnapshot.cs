@@ -75,7 +75,7 @@ namespace Slotflow.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("OrganizationId", "StartsAt");
 
-                    b.HasIndex("HumanId", "Status", "StartsAt");
+                    b.HasIndex("HumanId", "Status", "StartsAt", "BlockedFrom", "BlockedUntil");
 
                     b.ToTable("bookings", (string)null);
                 });

@@ -70,7 +70,7 @@ namespace Slotflow.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "StartsAt");
 
-                    b.HasIndex("HumanId", "Status", "StartsAt");
+                    b.HasIndex("HumanId", "Status", "StartsAt", "BlockedFrom", "BlockedUntil");
 
                     b.ToTable("bookings", (string)null);
                 });
