@@ -9,7 +9,8 @@ namespace Slotflow.Api.Tests;
 
 /// <summary>
 /// A reschedule is one transaction (spec §11.2): a fault after the booking's row was rewritten, before the commit,
-/// leaves the booking with exactly its old interval (never both, never neither), and a retry then moves it.
+/// leaves the booking with exactly its old interval (never both, never neither), and a retry then moves it. The fault's
+/// 500 also stands for every answer the exception handler writes, which a refusal's answer must match header for header.
 /// </summary>
 public sealed class RescheduleCrashTests : ServiceFixture
 {
@@ -49,6 +50,28 @@ public sealed class RescheduleCrashTests : ServiceFixture
 
         Assert.That(retry.StatusCode, Is.EqualTo(HttpStatusCode.OK), await retry.Content.ReadAsStringAsync());
         Assert.That(await IntervalsAsync(), Is.EqualTo(new[] { new DateTimeOffset(2026, 3, 17, 14, 0, 0, TimeSpan.Zero) }));
+    }
+
+    [Test]
+    public async Task ARefusal_IsAnsweredWithTheSameHeadersAsTheExceptionHandlersAnswers()
+    {
+        var booked = await _organization.Client.PostAsync("/v1/bookings", WireJson.Body(
+            $$"""{"human_id":"{{_humanId}}","starts_at":"2026-03-16T14:00:00Z","duration":30,"attendee_name":"Grace"}"""));
+        var id = (await WireJson.ReadAsync(booked)).GetProperty("id").GetString()!;
+        _fault.Armed = true;
+        var handled = await _organization.Client.PostAsync($"/v1/bookings/{id}/reschedule", WireJson.Body("""{"starts_at":"2026-03-17T14:00:00Z"}"""));
+
+        var refused = await _organization.Client.GetAsync($"/v1/bookings/{Guid.NewGuid()}");
+
+        await WireJson.AssertErrorAsync(handled, HttpStatusCode.InternalServerError, "INTERNAL_ERROR");
+        await WireJson.AssertErrorAsync(refused, HttpStatusCode.NotFound, "NOT_FOUND");
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused.Headers.CacheControl?.ToString(), Is.EqualTo(handled.Headers.CacheControl?.ToString()).And.Not.Null);
+            Assert.That(refused.Headers.Pragma.ToString(), Is.EqualTo(handled.Headers.Pragma.ToString()).And.Not.Empty);
+            Assert.That(refused.Content.Headers.GetValues("Expires"), Is.EqualTo(handled.Content.Headers.GetValues("Expires")));
+            Assert.That(refused.Content.Headers.ContentType?.ToString(), Is.EqualTo(handled.Content.Headers.ContentType?.ToString()));
+        });
     }
 
     private Task<List<DateTimeOffset>> IntervalsAsync() =>

@@ -15,6 +15,9 @@ public sealed class RefusalFilter : IAsyncExceptionFilter
     {
         if (context.Exception is DomainException refusal && !context.HttpContext.Response.HasStarted)
         {
+            // The headers the exception handler middleware puts on every answer it writes, so nothing on the wire moves.
+            var headers = context.HttpContext.Response.Headers;
+            (headers.CacheControl, headers.Pragma, headers.Expires) = ("no-cache,no-store", "no-cache", "-1");
             await ApiErrors.WriteAsync(context.HttpContext, ApiErrors.Body(refusal));
             context.Result = new EmptyResult();
             context.ExceptionHandled = true;
