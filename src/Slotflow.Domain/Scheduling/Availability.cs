@@ -332,8 +332,11 @@ public sealed class Availability
         return blocks;
     }
 
-    /// <summary>Ranges as one sorted list of disjoint ranges, so one binary search answers "does this meet any?".</summary>
-    private static TimeRange[] Merge(IEnumerable<TimeRange> ranges)
+    /// <summary>
+    /// Ranges as one sorted list of disjoint ranges (touching ones joined), so one binary search answers "does this meet
+    /// any?"; also how a read of many bookings keeps only the union of their blocked time.
+    /// </summary>
+    public static TimeRange[] Merge(IEnumerable<TimeRange> ranges)
     {
         var all = ranges.ToArray();
         Array.Sort(all, static (a, b) => a.Start.CompareTo(b.Start));
