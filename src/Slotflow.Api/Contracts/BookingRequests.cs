@@ -1,23 +1,47 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Slotflow.Api.Wire;
+using Slotflow.Application.Bookings.BookFirstAvailable;
 using Slotflow.Application.Bookings.CheckSlot;
 using Slotflow.Application.Bookings.CreateBooking;
+using Slotflow.Application.Bookings.CreatePooledBooking;
 using Slotflow.Application.Bookings.ListBookings;
 using Slotflow.Application.Bookings.RescheduleBooking;
 using Slotflow.Domain.Bookings;
 
 namespace Slotflow.Api.Contracts;
 
-/// <summary>POST /v1/bookings. Every field is optional here so the validator can name what is missing.</summary>
+/// <summary>
+/// POST /v1/bookings: one human (human_id), or whichever of several is free (human_ids, spec §12). Every field is
+/// optional here so the validator can name what is missing.
+/// </summary>
 public sealed record CreateBookingRequest(
     Guid? HumanId,
     DateTimeOffset? StartsAt,
     int? Duration,
     string? AttendeeName,
     string? AttendeeEmail,
-    JsonElement? Metadata)
+    JsonElement? Metadata,
+    IReadOnlyList<Guid>? HumanIds = null)
 {
+    /// <summary>The pooled booking for a request with human_ids that the validator has accepted.</summary>
+    public CreatePooledBookingCommand ToPooledCommand(Guid organizationId) => new(
+        organizationId,
+        HumanIds ?? [],
+        StartsAt.GetValueOrDefault(),
+        Duration.GetValueOrDefault(),
+        AttendeeName ?? string.Empty,
+        AttendeeEmail,
+        MetadataText(Metadata));
+
+    /// <summary>The check of the pooled booking this request would make, for a request with human_ids the validator has accepted.</summary>
+    public CheckPooledSlotQuery ToPooledCheckQuery(Guid organizationId) =>
+        new(organizationId, HumanIds ?? [], StartsAt.GetValueOrDefault(), Duration.GetValueOrDefault());
+
+    /// <summary>A metadata object's JSON text (null or JSON null: none).</summary>
+    public static string? MetadataText(JsonElement? metadata) =>
+        metadata is { ValueKind: JsonValueKind.Object } json ? json.GetRawText() : null;
+
     /// <summary>The command for a request the validator has accepted.</summary>
     public CreateBookingCommand ToCommand(Guid organizationId) => new(
         organizationId,
@@ -26,7 +50,7 @@ public sealed record CreateBookingRequest(
         Duration.GetValueOrDefault(),
         AttendeeName ?? string.Empty,
         AttendeeEmail,
-        Metadata is { ValueKind: JsonValueKind.Object } json ? json.GetRawText() : null);
+        MetadataText(Metadata));
 
     /// <summary>The check of the booking this request would make (POST /v1/bookings/check), for a request the validator has accepted.</summary>
     public CheckSlotQuery ToCheckQuery(Guid organizationId) =>
@@ -66,3 +90,24 @@ public sealed record RescheduleBookingRequest(DateTimeOffset? StartsAt, int? Dur
     public RescheduleBookingCommand ToCommand(Guid organizationId, Guid bookingId) =>
         new(organizationId, bookingId, StartsAt.GetValueOrDefault(), Duration);
 }
+
+/// <summary>POST /v1/bookings/first-available (spec §12): candidates in order, and the booking each would be.</summary>
+public sealed record BookFirstAvailableRequest(
+    IReadOnlyList<BookingCandidateRequest?>? Candidates,
+    int? Duration,
+    string? AttendeeName,
+    string? AttendeeEmail,
+    JsonElement? Metadata)
+{
+    /// <summary>The command for a request the validator has accepted.</summary>
+    public BookFirstAvailableCommand ToCommand(Guid organizationId) => new(
+        organizationId,
+        [.. (Candidates ?? []).Select(c => new BookingCandidate(c!.HumanId.GetValueOrDefault(), c.StartsAt.GetValueOrDefault()))],
+        Duration.GetValueOrDefault(),
+        AttendeeName ?? string.Empty,
+        AttendeeEmail,
+        CreateBookingRequest.MetadataText(Metadata));
+}
+
+/// <summary>One candidate of a first-available booking: a human and a start.</summary>
+public sealed record BookingCandidateRequest(Guid? HumanId, DateTimeOffset? StartsAt);

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Slotflow.Api.Contracts;
 using Slotflow.Application.Bookings;
+using Slotflow.Application.Bookings.BookFirstAvailable;
 using Slotflow.Application.Bookings.CancelBooking;
 using Slotflow.Application.Bookings.GetBooking;
 
@@ -14,6 +15,16 @@ public sealed class BookingsController(IMediator mediator) : ControllerBase
     [HttpPost]
     public async Task<ActionResult<BookingDto>> Create([FromBody] CreateBookingRequest request, CancellationToken cancellationToken)
     {
+        var booking = request.HumanIds is null
+            ? await mediator.Send(request.ToCommand(User.OrganizationId()), cancellationToken)
+            : await mediator.Send(request.ToPooledCommand(User.OrganizationId()), cancellationToken);
+        return CreatedAtAction(nameof(Get), new { id = booking.Id }, booking);
+    }
+
+    /// <summary>Books the first of the candidates, in order, that is bookable, and says which (spec §12).</summary>
+    [HttpPost("first-available")]
+    public async Task<ActionResult<FirstAvailableBookingDto>> CreateFirstAvailable([FromBody] BookFirstAvailableRequest request, CancellationToken cancellationToken)
+    {
         var booking = await mediator.Send(request.ToCommand(User.OrganizationId()), cancellationToken);
         return CreatedAtAction(nameof(Get), new { id = booking.Id }, booking);
     }
@@ -21,7 +32,9 @@ public sealed class BookingsController(IMediator mediator) : ControllerBase
     /// <summary>The decision POST /v1/bookings would get for this body now (spec §11.4); writes nothing, counts nothing.</summary>
     [HttpPost("check")]
     public async Task<SlotCheckResponse> Check([FromBody] CreateBookingRequest request, CancellationToken cancellationToken) =>
-        SlotCheckResponse.From(await mediator.Send(request.ToCheckQuery(User.OrganizationId()), cancellationToken));
+        SlotCheckResponse.From(request.HumanIds is null
+            ? await mediator.Send(request.ToCheckQuery(User.OrganizationId()), cancellationToken)
+            : await mediator.Send(request.ToPooledCheckQuery(User.OrganizationId()), cancellationToken));
 
     /// <summary>Moves the booking to a new time in one transaction, keeping its id (spec §11.2).</summary>
     [HttpPost("{id:guid}/reschedule")]

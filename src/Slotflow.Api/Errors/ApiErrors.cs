@@ -34,13 +34,23 @@ public static class ApiErrors
     public static ErrorBody Body(DomainException refusal)
     {
         var (status, code) = For(refusal.Code);
-        return refusal is IntervalRefusedException interval
-            ? new ErrorBody(
+        return refusal switch
+        {
+            IntervalRefusedException interval => new ErrorBody(
                 code, refusal.Message, status, null,
                 [.. interval.Alternatives.Select(a => new AlternativeSlot(a.Start, a.End))],
-                interval.Conflict is { } c ? new ConflictingTime(c.Held ? "hold" : "booking", c.Interval.Start, c.Interval.End) : null)
-            : new ErrorBody(code, refusal.Message, status);
+                Conflicting(interval.Conflict)),
+            PoolRefusedException pool => new ErrorBody(
+                code, refusal.Message, status, null,
+                [.. pool.Alternatives.Select(a => new AlternativeSlot(a.Slot.Start, a.Slot.End, a.HumanIds))],
+                Conflicting(pool.Conflict),
+                pool.Candidates?.Select(c => new RefusedCandidate(c.HumanId, c.StartsAt, For(c.Code).Code)).ToList()),
+            _ => new ErrorBody(code, refusal.Message, status),
+        };
     }
+
+    private static ConflictingTime? Conflicting(TakenTime? taken) =>
+        taken is { } c ? new ConflictingTime(c.Held ? "hold" : "booking", c.Interval.Start, c.Interval.End) : null;
 
     /// <summary>An error for a bare status that the framework produced (no route, wrong method, no key, …).</summary>
     public static ErrorBody ForStatus(HttpContext context, int status) => status switch

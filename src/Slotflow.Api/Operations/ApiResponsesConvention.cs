@@ -15,7 +15,7 @@ public sealed class ApiResponsesConvention : IActionModelConvention
         var body = Unwrap(action.ActionMethod.ReturnType);
         var success = action.ActionName switch
         {
-            "Create" or "Confirm" => StatusCodes.Status201Created,
+            "Create" or "CreateFirstAvailable" or "Confirm" => StatusCodes.Status201Created,
             "RetryDelivery" => StatusCodes.Status202Accepted,
             _ => StatusCodes.Status200OK,
         };
@@ -27,19 +27,19 @@ public sealed class ApiResponsesConvention : IActionModelConvention
             errors.Add(StatusCodes.Status429TooManyRequests); // rate limits are per customer key
         }
 
-        if (Templates(action).Any(t => t.Contains('{', StringComparison.Ordinal)) || action.ActionName == "Check")
+        if (Templates(action).Any(t => t.Contains('{', StringComparison.Ordinal)) || action.ActionName is "Check" or "GetPooled" or "CreateFirstAvailable")
         {
             errors.Add(StatusCodes.Status404NotFound);
         }
 
         if ((action.ActionName == "Create" && action.Controller.ControllerName is "Humans" or "Webhooks" or "Bookings" or "Holds")
-            || action.ActionName == "Confirm")
+            || action.ActionName is "Confirm" or "CreateFirstAvailable")
         {
             errors.Add(StatusCodes.Status402PaymentRequired);
         }
 
         if ((action.ActionName == "Create" && action.Controller.ControllerName is "Bookings" or "Holds")
-            || action.ActionName is "Confirm" or "Reschedule" || (action.ActionName == "Release" && action.Controller.ControllerName == "Holds"))
+            || action.ActionName is "Confirm" or "Reschedule" or "CreateFirstAvailable" || (action.ActionName == "Release" && action.Controller.ControllerName == "Holds"))
         {
             errors.Add(StatusCodes.Status409Conflict);
         }

@@ -4,6 +4,7 @@ using FluentValidation;
 using Slotflow.Domain.Bookings;
 using Slotflow.Domain.Common;
 using Slotflow.Domain.Humans;
+using Slotflow.Domain.Scheduling;
 
 namespace Slotflow.Api.Validation;
 
@@ -26,6 +27,13 @@ public static class BookingTimeRules
         rule
             .NotNull().WithMessage("human_id is required.")
             .NotEqual(Guid.Empty).WithMessage("human_id must be a UUID.");
+
+    /// <summary>human_ids: 1 to <see cref="SlotPool.MaxHumans"/> distinct UUIDs other than the empty one.</summary>
+    public static IRuleBuilderOptions<T, IReadOnlyList<Guid>> HumanPool<T>(this IRuleBuilder<T, IReadOnlyList<Guid>> rule) =>
+        rule
+            .Must(ids => ids.Count is >= 1 and <= SlotPool.MaxHumans).WithMessage($"human_ids must name 1 to {SlotPool.MaxHumans} humans.")
+            .Must(ids => !ids.Contains(Guid.Empty)).WithMessage("human_ids must be UUIDs.")
+            .Must(ids => ids.Distinct().Count() == ids.Count).WithMessage("human_ids must not name a human twice.");
 
     /// <summary>duration: required, and positive.</summary>
     public static IRuleBuilderOptions<T, int?> RequiredDuration<T>(this IRuleBuilder<T, int?> rule) =>

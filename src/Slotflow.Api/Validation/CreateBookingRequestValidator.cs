@@ -9,7 +9,12 @@ public sealed class CreateBookingRequestValidator : AbstractValidator<CreateBook
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
 
-        RuleFor(c => c.HumanId).RequiredHumanId();
+        RuleFor(c => c.HumanId).RequiredHumanId().When(c => c.HumanIds is null);
+
+        RuleFor(c => c.HumanIds)
+            .Null().WithMessage("Send human_id or human_ids, not both.").When(c => c.HumanId is not null);
+
+        RuleFor(c => c.HumanIds!).HumanPool().When(c => c.HumanIds is not null && c.HumanId is null);
 
         RuleFor(c => c.StartsAt).BookableStart(clock);
 

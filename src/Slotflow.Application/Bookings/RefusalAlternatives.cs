@@ -28,11 +28,45 @@ public static class RefusalAlternatives
         }
 
         var conflict = refusal.Code == ErrorCode.SlotUnavailable ? Availability.For(around.Calendar, Taken(around.Taken, without)).Conflict(start, duration) : null;
-        var alternatives = around.Calendar.Human.WorkingHours is { HasBookingLimits: true }
-            ? await WithLimitsAsync(humans, organizationId, humanId, start, duration, now, without, cancellationToken)
-            : await WithoutLimitsAsync(humans, around.Calendar, start, duration, now, without, cancellationToken);
+        var alternatives = await NearestAsync(humans, around.Calendar, start, duration, now, without, cancellationToken);
         return new IntervalRefusedException(refusal.Code, refusal.Message, alternatives, conflict);
     }
+
+    /// <summary>
+    /// The refusal of a booking across several humans (spec §12), <paramref name="refusal"/> being the one that answers
+    /// it: the pool's nearest bookable slots to <paramref name="start"/>, each with the humans free for it, and for
+    /// SLOT_UNAVAILABLE the time in the way of the pool's first human. A human gone since is left out.
+    /// </summary>
+    public static async Task<PoolRefusedException> ExplainPoolAsync(
+        IHumanRepository humans, DateTimeOffset now, Guid organizationId, IReadOnlyList<Guid> humanIds, DateTimeOffset start, int duration,
+        DomainException refusal, IReadOnlyList<CandidateRefusal>? candidates, CancellationToken cancellationToken)
+    {
+        TakenTime? conflict = null;
+        var nearestOfEach = new List<(Guid, IReadOnlyList<TimeRange>)>();
+        var interval = ScheduleSpan.ForInterval(new TimeRange(start, start.AddMinutes(duration)));
+        for (var i = 0; i < humanIds.Count; i++)
+        {
+            if (await humans.ReadScheduleAsync(organizationId, humanIds[i], interval, now, cancellationToken) is not { } around)
+            {
+                continue;
+            }
+
+            if (i == 0 && refusal.Code == ErrorCode.SlotUnavailable && candidates is null)
+            {
+                conflict = Availability.For(around.Calendar, around.Taken).Conflict(start, duration);
+            }
+
+            nearestOfEach.Add((humanIds[i], await NearestAsync(humans, around.Calendar, start, duration, now, null, cancellationToken)));
+        }
+
+        return new PoolRefusedException(refusal.Code, refusal.Message, SlotPool.Nearest(nearestOfEach, start), conflict, candidates);
+    }
+
+    private static async Task<IReadOnlyList<TimeRange>> NearestAsync(
+        IHumanRepository humans, HumanCalendar calendar, DateTimeOffset start, int duration, DateTimeOffset now, TakenTime? without, CancellationToken cancellationToken) =>
+        calendar.Human.WorkingHours is { HasBookingLimits: true }
+            ? await WithLimitsAsync(humans, calendar.Human.OrganizationId, calendar.Human.Id, start, duration, now, without, cancellationToken)
+            : await WithoutLimitsAsync(humans, calendar, start, duration, now, without, cancellationToken);
 
     /// <summary>
     /// Only the union of taken time matters, so the month is read as runs of touching blocked windows (from the index

@@ -14,7 +14,13 @@ public interface IBookingRepository
 
     /// <summary>A page of the organization's bookings, newest start first, and how many match in all.</summary>
     Task<(IReadOnlyList<Booking> Page, int Total)> ListAsync(BookingFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>The confirmed bookings of these humans that start within <paramref name="starts"/>: whose, and when.</summary>
+    Task<List<BookedStart>> ListConfirmedStartsAsync(IReadOnlyCollection<Guid> humanIds, TimeRange starts, CancellationToken cancellationToken);
 }
+
+/// <summary>A confirmed booking's human and start, for counting bookings per human.</summary>
+public sealed record BookedStart(Guid HumanId, DateTimeOffset StartsAt);
 
 /// <summary>Filters of GET /v1/bookings; bounds are instants (a date bound is its UTC day's edge).</summary>
 public sealed record BookingFilter(

@@ -10,6 +10,9 @@ public interface IHumanRepository
     /// <summary>The same lookup, untracked: for queries that only read.</summary>
     Task<Human?> ReadActiveAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken);
 
+    /// <summary>Those of these humans that are the organization's and active, untracked, in no particular order.</summary>
+    Task<List<Human>> ReadActiveAsync(Guid organizationId, IReadOnlyCollection<Guid> humanIds, CancellationToken cancellationToken);
+
     /// <summary>A human of the organization, active or not, tracked for changes (its bookings outlive it).</summary>
     Task<Human?> FindAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken);
 

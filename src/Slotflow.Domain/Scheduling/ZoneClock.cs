@@ -17,6 +17,15 @@ public sealed class ZoneClock(TimeZoneInfo zone)
     public DateOnly LocalDate(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 
+    /// <summary>The local ISO week (Monday 00:00 to the next Monday 00:00) that <paramref name="instant"/> falls in, as instants.</summary>
+    public TimeRange IsoWeekOf(DateTimeOffset instant)
+    {
+        var date = LocalDate(instant);
+        var monday = date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+        var next = monday.AddDays(7);
+        return new TimeRange(ToInstant(monday, 0, SteadyOffset(monday)), ToInstant(next, 0, SteadyOffset(next)));
+    }
+
     /// <summary>The UTC offset that holds for all of <paramref name="date"/>, or null when an offset change is near it.</summary>
     public TimeSpan? SteadyOffset(DateOnly date)
     {

@@ -32,3 +32,32 @@ public sealed class CheckSlotQueryHandler(IHumanRepository humans, TimeProvider 
             humans, now, query.OrganizationId, query.HumanId, query.StartsAt, query.Duration, new DomainException(code, RefusalMessages.For(code)), cancellationToken));
     }
 }
+
+/// <summary>POST /v1/bookings/check with human_ids: would a pooled booking of this interval book someone now.</summary>
+public sealed record CheckPooledSlotQuery(Guid OrganizationId, IReadOnlyList<Guid> HumanIds, DateTimeOffset StartsAt, int Duration) : IQuery<SlotCheckDto>;
+
+/// <summary>Bookable when any human of the pool is; otherwise the refusal the pooled booking would get, with the pool's alternatives.</summary>
+public sealed class CheckPooledSlotQueryHandler(IHumanRepository humans, TimeProvider clock) : IQueryHandler<CheckPooledSlotQuery, SlotCheckDto>
+{
+    public async ValueTask<SlotCheckDto> Handle(CheckPooledSlotQuery query, CancellationToken cancellationToken)
+    {
+        var span = ScheduleSpan.ForInterval(new TimeRange(query.StartsAt, query.StartsAt.AddMinutes(query.Duration)));
+        var now = clock.GetUtcNow();
+        var codes = new List<ErrorCode>(query.HumanIds.Count);
+        foreach (var humanId in query.HumanIds)
+        {
+            var schedule = await humans.ReadScheduleAsync(query.OrganizationId, humanId, span, now, cancellationToken)
+                ?? throw DomainException.NotFound("Human");
+            if (schedule.Calendar.Human.RefusalOf(schedule.Calendar.Overrides, schedule.Taken, query.StartsAt, query.Duration, now) is not { } code)
+            {
+                return new SlotCheckDto(null);
+            }
+
+            codes.Add(code);
+        }
+
+        return new SlotCheckDto(await RefusalAlternatives.ExplainPoolAsync(
+            humans, now, query.OrganizationId, query.HumanIds, query.StartsAt, query.Duration,
+            new DomainException(codes[0], RefusalMessages.For(codes[0])), null, cancellationToken));
+    }
+}

@@ -15,6 +15,12 @@ internal sealed class BookingRepository(SlotflowDbContext db) : IBookingReposito
     public Task<Booking?> ReadAsync(Guid organizationId, Guid bookingId, CancellationToken cancellationToken) =>
         db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.OrganizationId == organizationId && b.Id == bookingId, cancellationToken);
 
+    public Task<List<BookedStart>> ListConfirmedStartsAsync(IReadOnlyCollection<Guid> humanIds, TimeRange starts, CancellationToken cancellationToken) =>
+        db.Bookings.AsNoTracking()
+            .Where(b => humanIds.Contains(b.HumanId) && b.Status == BookingStatus.Confirmed && b.StartsAt >= starts.Start && b.StartsAt < starts.End)
+            .Select(b => new BookedStart(b.HumanId, b.StartsAt))
+            .ToListAsync(cancellationToken);
+
     public async Task<(IReadOnlyList<Booking> Page, int Total)> ListAsync(BookingFilter filter, CancellationToken cancellationToken)
     {
         var query = db.Bookings.AsNoTracking().Where(b => b.OrganizationId == filter.OrganizationId);

@@ -24,6 +24,9 @@ internal sealed class HumanRepository(
     public Task<Human?> ReadActiveAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken) =>
         ReadActiveQuery(db, organizationId, humanId, cancellationToken);
 
+    public Task<List<Human>> ReadActiveAsync(Guid organizationId, IReadOnlyCollection<Guid> humanIds, CancellationToken cancellationToken) =>
+        Active(organizationId).AsNoTracking().Where(h => humanIds.Contains(h.Id)).ToListAsync(cancellationToken);
+
     public Task<Human?> FindAsync(Guid organizationId, Guid humanId, CancellationToken cancellationToken) =>
         db.Humans.FirstOrDefaultAsync(h => h.OrganizationId == organizationId && h.Id == humanId, cancellationToken);
 

@@ -1,0 +1,38 @@
+using Mediator;
+using Slotflow.Domain.Common;
+using Slotflow.Domain.Humans;
+using Slotflow.Domain.Scheduling;
+
+namespace Slotflow.Application.Slots.GetPooledSlots;
+
+/// <summary>GET /v1/slots?human_ids=… (spec §12): distinct humans as given, each one's local dates from and to (inclusive), minutes.</summary>
+public sealed record GetPooledSlotsQuery(Guid OrganizationId, IReadOnlyList<Guid> HumanIds, DateOnly DateFrom, DateOnly DateTo, int Duration) : IQuery<PooledSlotsDto>;
+
+/// <summary>The pool's slots: each human's own, by its own rules and zone, as one list by start with who is free for each.</summary>
+public sealed record PooledSlotsDto(int Duration, IReadOnlyList<PooledSlotDto> Slots, int Total);
+
+public sealed record PooledSlotDto(DateTimeOffset StartsAt, DateTimeOffset EndsAt, IReadOnlyList<Guid> HumanIds);
+
+/// <summary>
+/// Lists each human's slots as its own slot query does (a human for whom the duration is not allowed has none) and
+/// unites them (<see cref="SlotPool.Union"/>). A human unknown, another organization's or inactive is a 404.
+/// </summary>
+public sealed class GetPooledSlotsQueryHandler(IHumanRepository humans, TimeProvider clock) : IQueryHandler<GetPooledSlotsQuery, PooledSlotsDto>
+{
+    public async ValueTask<PooledSlotsDto> Handle(GetPooledSlotsQuery query, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var span = ScheduleSpan.ForDates(query.DateFrom, query.DateTo);
+        var each = new List<(Guid, IReadOnlyList<TimeRange>)>(query.HumanIds.Count);
+        foreach (var humanId in query.HumanIds)
+        {
+            var schedule = await humans.ReadScheduleAsync(query.OrganizationId, humanId, span, now, cancellationToken)
+                ?? throw DomainException.NotFound("Human");
+            var availability = Availability.For(schedule.Calendar, schedule.Taken);
+            each.Add((humanId, availability.Allows(query.Duration) ? availability.ListSlots(query.DateFrom, query.DateTo, query.Duration, now) : []));
+        }
+
+        var slots = SlotPool.Union(each).ConvertAll(s => new PooledSlotDto(s.Slot.Start, s.Slot.End, s.HumanIds));
+        return new PooledSlotsDto(query.Duration, slots, slots.Count);
+    }
+}
