@@ -27,18 +27,16 @@ public record GetSlotsRequest
         int.Parse(Duration ?? string.Empty, NumberStyles.None, CultureInfo.InvariantCulture));
 }
 
-/// <summary>
-/// GET /v1/slots?human_ids=… (spec §12): the humans as one comma-separated list (or the parameter repeated), with the
-/// dates and duration of one human's slot query.
-/// </summary>
+/// <summary>GET /v1/slots?human_ids=… (spec §12): the humans as one comma-separated list, with the dates and duration of one human's slot query.</summary>
 public sealed record GetPooledSlotsRequest : GetSlotsRequest
 {
     [FromQuery(Name = "human_ids")]
-    public string[]? HumanIds { get; init; }
+    public string? HumanIds { get; init; }
 
     /// <summary>The ids as sent, in order; null where one is not a UUID.</summary>
-    public IReadOnlyList<Guid?> Ids() =>
-        [.. (HumanIds ?? []).SelectMany(v => v.Split(',')).Select(id => Guid.TryParseExact(id.Trim(), "D", out var guid) ? guid : (Guid?)null)];
+    public IReadOnlyList<Guid?> Ids() => string.IsNullOrEmpty(HumanIds)
+        ? []
+        : [.. HumanIds.Split(',').Select(id => Guid.TryParseExact(id.Trim(), "D", out var guid) ? guid : (Guid?)null)];
 
     /// <summary>The query for a request the validator has accepted.</summary>
     public GetPooledSlotsQuery ToQuery(Guid organizationId)

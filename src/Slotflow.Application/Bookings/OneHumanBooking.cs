@@ -20,7 +20,23 @@ public sealed record BookingAttendee(string Name, string? Email, string? Metadat
 public sealed class OneHumanBooking(IHumanRepository humans, IBookingRepository bookings, IBookingQuota quota, IUnitOfWork unitOfWork, TimeProvider clock)
 {
     /// <param name="answer">What the transaction returns for the booking: the request's answer, so an idempotent answer commits with it.</param>
-    public Task<T> DecideAsync<T>(
+    public async Task<T> DecideAsync<T>(
+        Guid organizationId, Guid humanId, DateTimeOffset startsAt, int duration, BookingAttendee attendee, Func<BookingDto, T> answer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await DecideOnceAsync(organizationId, humanId, startsAt, duration, attendee, answer, cancellationToken);
+        }
+        catch (DomainException)
+        {
+            // The transaction is rolled back; what it read stays tracked (a tracked read keeps its old values, the
+            // human's version token among them), so the next try of a pooled or first-available booking reads afresh.
+            unitOfWork.DiscardChanges();
+            throw;
+        }
+    }
+
+    private Task<T> DecideOnceAsync<T>(
         Guid organizationId, Guid humanId, DateTimeOffset startsAt, int duration, BookingAttendee attendee, Func<BookingDto, T> answer, CancellationToken cancellationToken) =>
         unitOfWork.DecideAtMostTwiceAsync(
             async () =>
