@@ -10,33 +10,47 @@ public static class SlotPool
     public const int MaxHumans = 20;
 
     /// <summary>
-    /// The union of each human's slots (given in the pool's order), by start; each slot lists the humans free for it
-    /// in that order. Slots of one duration with one start are one slot.
+    /// The union of each human's slots (given in the pool's order, each human's sorted by start as the engine lists
+    /// them), by start; each slot lists the humans free for it in that order. Slots with one start and one end are
+    /// one slot. A merge of the sorted lists: the pool costs its humans' slot lists and little more.
     /// </summary>
-    public static List<PooledSlot> Union(IEnumerable<(Guid HumanId, IReadOnlyList<TimeRange> Slots)> humans)
+    public static List<PooledSlot> Union(IReadOnlyList<(Guid HumanId, IReadOnlyList<TimeRange> Slots)> humans)
     {
-        var byStart = new SortedDictionary<TimeRange, List<Guid>>(Comparer<TimeRange>.Create((a, b) =>
+        var next = new int[humans.Count];
+        var heads = new PriorityQueue<int, (DateTimeOffset Start, DateTimeOffset End, int Human)>(humans.Count);
+        for (var h = 0; h < humans.Count; h++)
         {
-            var start = a.Start.CompareTo(b.Start);
-            return start != 0 ? start : a.End.CompareTo(b.End);
-        }));
-        foreach (var (humanId, slots) in humans)
-        {
-            foreach (var slot in slots)
-            {
-                if (!byStart.TryGetValue(slot, out var free))
-                {
-                    byStart[slot] = free = [];
-                }
-
-                if (!free.Contains(humanId))
-                {
-                    free.Add(humanId);
-                }
-            }
+            Enqueue(h);
         }
 
-        return [.. byStart.Select(pair => new PooledSlot(pair.Key, pair.Value))];
+        var union = new List<PooledSlot>();
+        List<Guid>? free = null;
+        while (heads.TryDequeue(out var human, out var head))
+        {
+            var slot = humans[human].Slots[next[human]++];
+            if (free is null || union[^1].Slot != slot)
+            {
+                union.Add(new PooledSlot(slot, free = []));
+            }
+
+            if (free.Count == 0 || free[^1] != humans[human].HumanId)
+            {
+                free.Add(humans[human].HumanId);
+            }
+
+            Enqueue(human);
+        }
+
+        return union;
+
+        void Enqueue(int human)
+        {
+            if (next[human] < humans[human].Slots.Count)
+            {
+                var slot = humans[human].Slots[next[human]];
+                heads.Enqueue(human, (slot.Start, slot.End, human));
+            }
+        }
     }
 
     /// <summary>
@@ -46,7 +60,7 @@ public static class SlotPool
     /// </summary>
     public static List<PooledSlot> Nearest(IEnumerable<(Guid HumanId, IReadOnlyList<TimeRange> Slots)> nearestOfEach, DateTimeOffset start, int count = 3)
     {
-        var union = Union(nearestOfEach);
+        var union = Union([.. nearestOfEach.Select(h => (h.HumanId, (IReadOnlyList<TimeRange>)[.. h.Slots.OrderBy(s => s.Start).ThenBy(s => s.End)]))]);
         union.Sort((a, b) =>
         {
             var nearer = (a.Slot.Start - start).Duration().CompareTo((b.Slot.Start - start).Duration());

@@ -13,7 +13,7 @@ public sealed class SlotPoolTests
     [Test]
     public void Union_ListsEachStartOnce_ByStart_WithTheHumansFreeInThePoolsOrder()
     {
-        var union = SlotPool.Union([(Ben, [At(11), At(10)]), (Anna, [At(10), At(12)]), (Cleo, [])]);
+        var union = SlotPool.Union([(Ben, [At(10), At(11)]), (Anna, [At(10), At(12)]), (Cleo, [])]);
 
         Assert.That(union.Select(s => (s.Slot, s.HumanIds.ToList())), Is.EqualTo(new[]
         {
@@ -21,6 +21,29 @@ public sealed class SlotPoolTests
             (At(11), new List<Guid> { Ben }),
             (At(12), new List<Guid> { Anna }),
         }));
+    }
+
+    [Test]
+    public void Union_OnRandomSlotLists_IsEveryDistinctSlotInOrder_WithExactlyTheHumansWhoHaveIt()
+    {
+        for (var seed = 1; seed <= 200; seed++)
+        {
+            var random = new Random(seed);
+            var humans = Enumerable.Range(0, random.Next(0, 21))
+                .Select(_ => (Guid.NewGuid(), (IReadOnlyList<TimeRange>)[.. Enumerable.Range(0, 40).Where(_ => random.Next(3) == 0)
+                    .Select(i => new TimeRange(Ten.AddMinutes(15 * i), Ten.AddMinutes((15 * i) + (random.Next(2) == 0 ? 30 : 60))))
+                    .OrderBy(r => r.Start).ThenBy(r => r.End)]))
+                .ToList();
+
+            var union = SlotPool.Union(humans);
+
+            var expected = humans.SelectMany(h => h.Item2).Distinct().OrderBy(r => r.Start).ThenBy(r => r.End).ToList();
+            Assert.That(union.Select(u => u.Slot), Is.EqualTo(expected), $"seed {seed}");
+            Assert.That(
+                union.Select(u => u.HumanIds),
+                Is.EqualTo(expected.Select(slot => humans.Where(h => h.Item2.Contains(slot)).Select(h => h.Item1).ToList())),
+                $"seed {seed}");
+        }
     }
 
     [Test]
