@@ -29,6 +29,12 @@ Console.WriteLine(string.Create(
     $"A hold and its confirm cost {Report.CpuPerRequest(heldThenConfirmed) / Report.CpuPerRequest(accepted):F2}x one accepted booking in service CPU"));
 var sqliteSlots = await LoadRunner.RunAsync(service, clients, warmup, TimeSpan.FromSeconds(seconds), setup.QuerySlotsAsync);
 Report.Print("GET /v1/humans/{id}/slots (31 days, Mon-Fri 09-17)", sqliteSlots);
+var pool = await PooledSlotsWorkload.PrepareAsync(service);
+var pooledSlots = await LoadRunner.RunAsync(service, clients, warmup, TimeSpan.FromSeconds(seconds), pool.QueryPooledSlotsAsync);
+Report.Print($"GET /v1/slots?human_ids= ({PooledSlotsWorkload.Humans} such humans, 31 days)", pooledSlots);
+Console.WriteLine(string.Create(
+    CultureInfo.InvariantCulture,
+    $"Pooled slot queries of {PooledSlotsWorkload.Humans} humans: {Report.PerSecond(pooledSlots) / Report.PerSecond(sqliteSlots):P1} of the single-human rate (target: at least 1/8, 12.5%)"));
 
 if (overrides > 0)
 {

@@ -13,12 +13,14 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string? _databasePath;
+    private readonly Dictionary<string, string> _database;
     private bool _disposed;
 
-    private ServiceProcess(Process process, string? databasePath, Uri baseAddress, string apiKey)
+    private ServiceProcess(Process process, string? databasePath, Dictionary<string, string> database, Uri baseAddress, string apiKey)
     {
         _process = process;
         _databasePath = databasePath;
+        _database = database;
         BaseAddress = baseAddress;
         ApiKey = apiKey;
     }
@@ -46,15 +48,7 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
             : new Dictionary<string, string> { ["Database__Provider"] = "Postgres", ["ConnectionStrings__Slotflow"] = postgresConnectionString };
         var port = FreePort();
 
-        // The production way in: the same dll creates the organization (growth, auto-purchase) and prints its key.
-        var create = Start(database, "create-organization", "--name", "Load test", "--plan", "growth", "--auto-purchase");
-        var output = await create.StandardOutput.ReadToEndAsync();
-        await create.WaitForExitAsync();
-        var key = ApiKeyPattern().Match(output);
-        if (create.ExitCode != 0 || !key.Success)
-        {
-            throw new InvalidOperationException($"create-organization failed: {output}{await create.StandardError.ReadToEndAsync()}");
-        }
+        var key = await CreateOrganizationAsync(database, "Load test");
 
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var server = Start(database, "--urls", baseAddress.ToString());
@@ -72,7 +66,25 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
             }
         }
 
-        return new ServiceProcess(server, databasePath, baseAddress, key.Value);
+        return new ServiceProcess(server, databasePath, database, baseAddress, key);
+    }
+
+    /// <summary>Another organization on the service's database (growth, auto-purchase), for a workload of humans of its own; its key.</summary>
+    public Task<string> CreateOrganizationAsync(string name) => CreateOrganizationAsync(_database, name);
+
+    // The production way in: the same dll creates the organization and prints its key.
+    private static async Task<string> CreateOrganizationAsync(Dictionary<string, string> database, string name)
+    {
+        var create = Start(database, "create-organization", "--name", name, "--plan", "growth", "--auto-purchase");
+        var output = await create.StandardOutput.ReadToEndAsync();
+        await create.WaitForExitAsync();
+        var key = ApiKeyPattern().Match(output);
+        if (create.ExitCode != 0 || !key.Success)
+        {
+            throw new InvalidOperationException($"create-organization failed: {output}{await create.StandardError.ReadToEndAsync()}");
+        }
+
+        return key.Value;
     }
 
     /// <summary>Stops the service (again, harmlessly: a run may stop it before its scope ends).</summary>

@@ -43,10 +43,7 @@ internal sealed class Workload
         var calendarHumans = new List<string>();
         for (var i = 0; i < CalendarHumans; i++)
         {
-            var id = await CreateHumanAsync(client, "America/New_York", """{"working_days":[1,2,3,4,5],"work_start":"09:00","work_end":"17:00","meeting_durations":[30,60]}""");
-            await PostAsync(client, $"/v1/humans/{id}/overrides", """{"type":"block","title":"Standup","start_date":"2026-01-05","start_time":"09:00","end_time":"09:30","recurrence":{"freq":"weekly","days":[1,3,5]}}""");
-            await PostAsync(client, $"/v1/humans/{id}/overrides", """{"type":"open","title":"Evening","start_date":"2026-01-08","start_time":"18:00","end_time":"20:00","recurrence":{"freq":"weekly","days":[4]}}""");
-            calendarHumans.Add(id);
+            calendarHumans.Add(await CreateOrdinaryWeekHumanAsync(client));
         }
 
         // One booking per ordinary week, whose time BookTakenOnAnOrdinaryWeekAsync asks for again.
@@ -86,6 +83,15 @@ internal sealed class Workload
         }
 
         return new DateTimeOffset(day.AddHours(15), TimeSpan.Zero); // 10:00 EST, 11:00 EDT
+    }
+
+    /// <summary>A human with an ordinary week: New York, Mon–Fri 09:00–17:00, a recurring standup block and an open Thursday evening.</summary>
+    internal static async Task<string> CreateOrdinaryWeekHumanAsync(HttpClient client)
+    {
+        var id = await CreateHumanAsync(client, "America/New_York", """{"working_days":[1,2,3,4,5],"work_start":"09:00","work_end":"17:00","meeting_durations":[30,60]}""");
+        await PostAsync(client, $"/v1/humans/{id}/overrides", """{"type":"block","title":"Standup","start_date":"2026-01-05","start_time":"09:00","end_time":"09:30","recurrence":{"freq":"weekly","days":[1,3,5]}}""");
+        await PostAsync(client, $"/v1/humans/{id}/overrides", """{"type":"open","title":"Evening","start_date":"2026-01-08","start_time":"18:00","end_time":"20:00","recurrence":{"freq":"weekly","days":[4]}}""");
+        return id;
     }
 
     private static async Task<string> CreateHumanAsync(HttpClient client, string timezone, string rules)
