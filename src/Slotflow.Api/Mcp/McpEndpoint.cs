@@ -17,9 +17,11 @@ public static class McpEndpoint
         "Slotflow books meetings with real people (humans). Find the human with list_humans, read its rules with get_human, " +
         "list free times with find_slots and book one with book, passing a starts_at from find_slots. If book answers " +
         "SLOT_UNAVAILABLE, another agent took that time: book one of the alternatives the error carries (or call find_slots " +
-        "again). To ask your user before booking, hold the time first and confirm_hold when they agree (release_hold if not); " +
-        "reschedule moves a booking in one step. Instants are UTC (ISO 8601 with Z); each answer's text also gives them in " +
-        "the human's local time.";
+        "again). When any of several humans will do, pass human_ids instead of human_id to find_slots and book; " +
+        "book_first_available books the first free of several choices (a human and a start each), in order. To ask your " +
+        "user before booking, hold the time first and confirm_hold when they agree (release_hold if not); reschedule moves " +
+        "a booking in one step. Instants are UTC (ISO 8601 with Z); each answer's text also gives them in the human's " +
+        "local time.";
 
     public static IServiceCollection AddSlotflowMcp(this IServiceCollection services)
     {

@@ -56,7 +56,9 @@ public sealed class ToolAnswers(IHttpContextAccessor http, IServiceProvider serv
     {
         IsError = true,
         StructuredContent = JsonSerializer.SerializeToElement(new ErrorEnvelope(error), Json),
-        Content = [new TextContentBlock { Text = $"{error.Code}: {error.Message}{Hint(error.Code)}{Offered(error)}" }],
+        Content = [new TextContentBlock { Text = error.Candidates is { } candidates
+            ? $"{error.Code}: {error.Message}{Tried(candidates)}{Offered(error)} Try again with other candidates; find_slots with human_ids lists who is free when."
+            : $"{error.Code}: {error.Message}{Hint(error.Code)}{Offered(error)}" }],
     };
 
     /// <summary>The alternatives a refusal carries, as a sentence (empty when it carries none).</summary>
@@ -64,8 +66,16 @@ public sealed class ToolAnswers(IHttpContextAccessor http, IServiceProvider serv
     {
         null => string.Empty,
         [] => " No free slot of this length within 14 days either side.",
-        var slots => " Nearest free slots (UTC): " + string.Join(", ", slots.Select(s => UtcInstantJsonConverter.Format(s.StartsAt))) + ".",
+        var slots => " Nearest free slots (UTC): " + string.Join(", ", slots.Select(Slot)) + ".",
     };
+
+    private static string Slot(AlternativeSlot slot) => slot.HumanIds is { } humans
+        ? $"{UtcInstantJsonConverter.Format(slot.StartsAt)} (human_ids {string.Join(", ", humans)})"
+        : UtcInstantJsonConverter.Format(slot.StartsAt);
+
+    /// <summary>Each candidate of a first-available booking that was not booked, with its own refusal code.</summary>
+    private static string Tried(IReadOnlyList<RefusedCandidate> candidates) =>
+        " Candidates: " + string.Join("; ", candidates.Select((c, i) => $"{i} human_id {c.HumanId} starts_at {UtcInstantJsonConverter.Format(c.StartsAt)}: {c.Code}")) + ".";
 
     /// <summary>The REST error body of an exception (a bug: logged, answered generically); none when the client went away.</summary>
     private ErrorBody? ErrorOf(Exception exception) =>

@@ -6,7 +6,7 @@ namespace Slotflow.Api.Mcp;
 
 /// <summary>
 /// Reads a tool's text arguments (UUIDs, instants) into the types the REST request carries, collecting what cannot be
-/// read so that it is refused with the validator's other findings, each naming its argument once.
+/// read (or combined) so that it is refused with the validator's other findings, each naming its argument once.
 /// </summary>
 public sealed class ToolArguments
 {
@@ -26,6 +26,36 @@ public sealed class ToolArguments
 
         _unreadable.Add(new ValidationFailure(argument, $"{argument} must be a UUID."));
         return null;
+    }
+
+    /// <summary>The ids in order, <see cref="Guid.Empty"/> where one is not a UUID so that the validator names no other fault of the list.</summary>
+    public IReadOnlyList<Guid>? Uuids(string[]? texts, string argument)
+    {
+        if (texts is null)
+        {
+            return null;
+        }
+
+        var ids = texts.Select(text => Guid.TryParseExact(text, "D", out var id) ? id : Guid.Empty).ToList();
+        if (ids.Contains(Guid.Empty))
+        {
+            _unreadable.Add(new ValidationFailure(argument, $"{argument} must be an array of UUIDs."));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Exactly one of human_id and human_ids, refused as POST /v1/bookings refuses it (spec §12).</summary>
+    public void OneHumanOrSeveral(string? humanId, string[]? humanIds)
+    {
+        if (humanId is not null && humanIds is not null)
+        {
+            _unreadable.Add(new ValidationFailure("human_ids", "Send human_id or human_ids, not both."));
+        }
+        else if (humanId is null && humanIds is null)
+        {
+            _unreadable.Add(new ValidationFailure("human_id", "human_id is required."));
+        }
     }
 
     public DateTimeOffset? Instant(string? text, string argument)

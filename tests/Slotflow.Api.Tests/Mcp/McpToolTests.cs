@@ -49,9 +49,10 @@ public sealed class McpToolTests : ServiceFixture
             ["get_human"] = (true, false, true, ["human_id"]),
             ["create_human"] = (false, false, false, ["name", "timezone"]),
             ["set_availability"] = (false, true, true, ["human_id", "meeting_durations"]),
-            ["find_slots"] = (true, false, true, ["human_id", "date_from", "date_to", "duration"]),
+            ["find_slots"] = (true, false, true, ["date_from", "date_to", "duration"]),
             ["check_slot"] = (true, false, true, ["human_id", "starts_at", "duration"]),
-            ["book"] = (false, false, false, ["human_id", "starts_at", "duration", "attendee_name"]),
+            ["book"] = (false, false, false, ["starts_at", "duration", "attendee_name"]),
+            ["book_first_available"] = (false, false, false, ["candidates", "duration", "attendee_name"]),
             ["get_booking"] = (true, false, true, ["booking_id"]),
             ["list_bookings"] = (true, false, true, []),
             ["cancel_booking"] = (false, true, true, ["booking_id"]),
@@ -390,7 +391,8 @@ public sealed class McpToolTests : ServiceFixture
         {
             Assert.That(wrongType.GetProperty("message").GetString(), Is.EqualTo("duration must be an integer."));
             Assert.That(missing.GetProperty("message").GetString(), Is.EqualTo("attendee_name is required."));
-            Assert.That(Fields(unknown), Is.EquivalentTo(new[] { "human_id", "humanId" }), "humanId is not an argument, and human_id is missing");
+            Assert.That(Fields(unknown), Is.EquivalentTo(new[] { "humanId" }), "humanId is not an argument (human_id is optional beside human_ids)");
+            Assert.That(unknown.GetProperty("message").GetString(), Does.Contain("human_id, human_ids"), "the message lists the arguments book takes");
             Assert.That(wrongItems.GetProperty("message").GetString(), Is.EqualTo("working_days must be an array of integers."));
             Assert.That(await BookingsAsync(), Is.Zero);
         });
