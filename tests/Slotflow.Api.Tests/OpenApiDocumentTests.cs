@@ -68,6 +68,8 @@ public sealed class OpenApiDocumentTests : ServiceFixture
         var booking = await BookAsync(client, humanId);
         var taken = await WireJson.ReadAsync(await client.PostAsync("/v1/bookings", WireJson.Body(
             $$"""{"human_id":"{{humanId}}","starts_at":"{{booking.GetProperty("starts_at").GetString()}}","duration":{{booking.GetProperty("duration_minutes").GetInt32()}},"attendee_name":"Again"}""")));
+        var noneFree = await WireJson.ReadAsync(await client.PostAsync("/v1/bookings/first-available", WireJson.Body(
+            $$"""{"candidates":[{"human_id":"{{humanId}}","starts_at":"{{booking.GetProperty("starts_at").GetString()}}"}],"duration":{{booking.GetProperty("duration_minutes").GetInt32()}},"attendee_name":"Again"}""")));
         await Check(await client.GetAsync($"/v1/bookings/{booking.GetProperty("id").GetString()}"), "/v1/bookings/{id}", "get", "200");
         await Check(await client.GetAsync("/v1/bookings"), "/v1/bookings", "get", "200", "bookings");
         await receiver.WaitForAcceptedAsync(1);
@@ -92,12 +94,13 @@ public sealed class OpenApiDocumentTests : ServiceFixture
         Assert.That(
             errorSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name),
             Is.EquivalentTo(invalidBody.GetProperty("error").EnumerateObject().Select(p => p.Name)
-                .Union(taken.GetProperty("error").EnumerateObject().Select(p => p.Name))),
-            "the error schema: a 422 with details and a 409 with alternatives and the conflict");
+                .Union(taken.GetProperty("error").EnumerateObject().Select(p => p.Name))
+                .Union(noneFree.GetProperty("error").EnumerateObject().Select(p => p.Name))),
+            "the error schema: a 422 with details, a 409 with alternatives and the conflict, and a first-available 409 with candidates");
         Assert.That(
             notFound.GetProperty("error").EnumerateObject().Select(p => p.Name),
             Is.EquivalentTo(errorSchema.GetProperty("required").EnumerateArray().Select(r => r.GetString())),
-            "details, alternatives and conflict are the only optional members");
+            "details, alternatives, conflict and candidates are the only optional members");
     }
 
     [Test]
