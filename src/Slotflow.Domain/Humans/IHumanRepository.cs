@@ -38,6 +38,13 @@ public interface IHumanRepository
     Task<HumanSchedule?> ReadScheduleAsync(Guid organizationId, Guid humanId, ScheduleSpan span, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
+    /// <see cref="ReadScheduleAsync"/> for several distinct humans at once, in the order given, or null if any is not an
+    /// active human of the organization: their versions in one statement and all their bookings in another, then a
+    /// calendar only for a human not kept at its version, and holds only for one that may have unexpired ones.
+    /// </summary>
+    Task<List<HumanSchedule>?> ReadSchedulesAsync(Guid organizationId, IReadOnlyList<Guid> humanIds, ScheduleSpan span, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
     /// For a human without daily or weekly limits, whose engine needs only the union of its blocked time: the time
     /// taken near <paramref name="span"/> as runs (each run of bookings whose blocked windows touch is one item, so a
     /// crowded month is a few items), with its holds near it that are unexpired at <paramref name="now"/>, and without

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Slotflow.Api.Tests.Support;
 
 namespace Slotflow.Api.Tests.SeveralHumans;
@@ -15,8 +17,46 @@ public sealed class PooledSlotsTests : ServiceFixture
     private static readonly string[] Zones = ["America/New_York", "Europe/Berlin", "Asia/Tokyo", "Australia/Sydney", "UTC", "America/Los_Angeles"];
 
     private readonly SettableClock _clock = new(new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero));
+    private readonly CommandCounter _commands = new();
 
     protected override TimeProvider Clock => _clock;
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IInterceptor>(_commands);
+
+    [Test]
+    public async Task APoolOfTwenty_TakesTwoRoundTrips_OnceItsCalendarsAreKept_AndOneMorePerHumanChangedSince()
+    {
+        var organization = await Factory.CreateOrganizationAsync();
+        var pool = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            pool.Add(await HumanSetup.CreateAsync(organization.Client));
+        }
+
+        var url = $"/v1/slots?human_ids={string.Join(',', pool)}&date_from=2026-03-16&date_to=2026-04-15&duration=30";
+        foreach (var (attempt, bookedFirst, roundTrips) in new[] { ("calendars read", false, 22), ("calendars kept", false, 2), ("after a booking", true, 3) })
+        {
+            if (bookedFirst)
+            {
+                var booked = await organization.Client.PostAsync("/v1/bookings", WireJson.Body(
+                    $$"""{"human_id":"{{pool[7]}}","starts_at":"2026-03-17T13:00:00Z","duration":30,"attendee_name":"Ada"}"""));
+                Assert.That(booked.StatusCode, Is.EqualTo(HttpStatusCode.Created), await booked.Content.ReadAsStringAsync());
+            }
+
+            _commands.Commands.Clear();
+            var response = await organization.Client.GetAsync(url);
+
+            var slots = (await WireJson.ReadAsync(response)).GetProperty("slots").EnumerateArray().ToList();
+            var booked17 = slots.Single(x => x.GetProperty("starts_at").GetString() == "2026-03-17T13:00:00.000Z").GetProperty("human_ids");
+            Assert.Multiple(() =>
+            {
+                Assert.That(slots, Has.Count.EqualTo(23 * 16), attempt);
+                Assert.That(booked17.GetArrayLength(), Is.EqualTo(bookedFirst ? 19 : 20), attempt);
+                var queries = _commands.OfRequests();
+                Assert.That(queries, Has.Count.EqualTo(roundTrips), $"{attempt}:\n" + string.Join("\n---\n", queries));
+            });
+        }
+    }
 
     [Test]
     public async Task OnRandomCalendars_PooledSlotsAreTheUnionOfEachHumansSlots_WithWhoIsFree()

@@ -14,8 +14,9 @@ public sealed record PooledSlotsDto(int Duration, IReadOnlyList<PooledSlotDto> S
 public sealed record PooledSlotDto(DateTimeOffset StartsAt, DateTimeOffset EndsAt, IReadOnlyList<Guid> HumanIds);
 
 /// <summary>
-/// Lists each human's slots as its own slot query does (a human for whom the duration is not allowed has none) and
-/// unites them (<see cref="SlotPool.Union"/>). A human unknown, another organization's or inactive is a 404.
+/// Lists each human's slots as its own slot query does (a human for whom the duration is not allowed has none), from
+/// one read of the pool's humans and one of their bookings, and unites them (<see cref="SlotPool.Union"/>). A human
+/// unknown, another organization's or inactive is a 404.
 /// </summary>
 public sealed class GetPooledSlotsQueryHandler(IHumanRepository humans, TimeProvider clock) : IQueryHandler<GetPooledSlotsQuery, PooledSlotsDto>
 {
@@ -23,11 +24,12 @@ public sealed class GetPooledSlotsQueryHandler(IHumanRepository humans, TimeProv
     {
         var now = clock.GetUtcNow();
         var span = ScheduleSpan.ForDates(query.DateFrom, query.DateTo);
+        var schedules = await humans.ReadSchedulesAsync(query.OrganizationId, query.HumanIds, span, now, cancellationToken)
+            ?? throw DomainException.NotFound("Human");
         var each = new List<(Guid, IReadOnlyList<TimeRange>)>(query.HumanIds.Count);
-        foreach (var humanId in query.HumanIds)
+        for (var i = 0; i < query.HumanIds.Count; i++)
         {
-            var schedule = await humans.ReadScheduleAsync(query.OrganizationId, humanId, span, now, cancellationToken)
-                ?? throw DomainException.NotFound("Human");
+            var (humanId, schedule) = (query.HumanIds[i], schedules[i]);
             var availability = Availability.For(schedule.Calendar, schedule.Taken);
             each.Add((humanId, availability.Allows(query.Duration) ? availability.ListSlots(query.DateFrom, query.DateTo, query.Duration, now) : []));
         }

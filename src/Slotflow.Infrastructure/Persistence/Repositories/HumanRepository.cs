@@ -147,6 +147,55 @@ internal sealed class HumanRepository(
         return new HumanSchedule(calendar, await WithHoldsAsync(row.Taken, humanId, row.HoldsUntil, span, now, cancellationToken));
     }
 
+    public async Task<List<HumanSchedule>?> ReadSchedulesAsync(
+        Guid organizationId, IReadOnlyList<Guid> humanIds, ScheduleSpan span, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rows = await db.Humans.AsNoTracking()
+            .Where(h => h.OrganizationId == organizationId && h.Active && humanIds.Contains(h.Id))
+            .Select(h => new PooledRow(h.Id, h.Version, h.HoldsUntil, h.WorkingHours!.DailyBookingLimit != null || h.WorkingHours.WeeklyBookingLimit != null))
+            .ToListAsync(cancellationToken);
+        if (rows.Count < humanIds.Count)
+        {
+            return null;
+        }
+
+        // The bookings a slot query of each needs, as ReadScheduleAsync reads them: the near span's, or the wide
+        // span's for a human with daily or weekly limits.
+        var limited = rows.Where(r => r.HasLimits).Select(r => r.Id).ToList();
+        var (nearFrom, nearStarts, wide) = (span.Near.Start, span.NearStarts, span.Wide);
+        var bookings = await db.Bookings.AsNoTracking()
+            .Where(b => humanIds.Contains(b.HumanId) && b.Status == BookingStatus.Confirmed
+                && (limited.Contains(b.HumanId)
+                    ? b.StartsAt > wide.Start && b.StartsAt < wide.End
+                    : b.StartsAt > nearStarts.Start && b.StartsAt < nearStarts.End && b.BlockedUntil > nearFrom))
+            .Select(b => new { b.HumanId, Taken = new TakenTime(b.StartsAt, b.EndsAt, b.BlockedFrom, b.BlockedUntil) })
+            .ToListAsync(cancellationToken);
+        var takenBy = bookings.ToLookup(b => b.HumanId, b => b.Taken);
+
+        var schedules = new List<HumanSchedule>(humanIds.Count);
+        foreach (var humanId in humanIds)
+        {
+            var row = rows.Find(r => r.Id == humanId)!;
+            if (calendars.Find(humanId, row.Version) is not { } calendar)
+            {
+                var kept = cache.Find(humanId);
+                if (await ReadActiveCalendarQuery(db, organizationId, humanId, kept?.Version ?? -1, cancellationToken) is not { } human)
+                {
+                    return null; // deactivated since the first read
+                }
+
+                calendar = Calendar(human, human.Overrides.ToList(), kept);
+                calendars.Keep(calendar);
+            }
+
+            schedules.Add(new HumanSchedule(calendar, await WithHoldsAsync([.. takenBy[humanId]], humanId, row.HoldsUntil, span, now, cancellationToken)));
+        }
+
+        return schedules;
+    }
+
+    private sealed record PooledRow(Guid Id, int Version, DateTimeOffset? HoldsUntil, bool HasLimits);
+
     // The blocked windows of a human's confirmed bookings near a span, as a top-level projection: no entity, no key
     // and no nested collection to shape per row, and (with the index that carries them) no visit to the rows.
     private static readonly Func<SlotflowDbContext, Guid, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<TimeRange>> BlockedWindowsQuery =
