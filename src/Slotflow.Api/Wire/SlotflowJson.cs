@@ -27,6 +27,7 @@ public static class SlotflowJson
     {
         Apply(options);
         options.Converters.Add(new SlotJsonConverter());
+        options.Converters.Add(new PooledSlotJsonConverter());
         options.Converters.Add(new ReadableStringJsonConverter());
     }
 

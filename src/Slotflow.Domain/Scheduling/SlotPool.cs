@@ -16,40 +16,44 @@ public static class SlotPool
     /// </summary>
     public static List<PooledSlot> Union(IReadOnlyList<(Guid HumanId, IReadOnlyList<TimeRange> Slots)> humans)
     {
+        if (humans.Count > PoolMembers.MaxPool)
+        {
+            throw new ArgumentOutOfRangeException(nameof(humans), humans.Count, $"A pool has at most {PoolMembers.MaxPool} humans.");
+        }
+
+        // Each distinct slot is the least head of the humans' lists; every human whose head it is moves on. With
+        // humans on shared grids a month is a few hundred distinct slots, each one pass over at most 20 heads.
+        var pool = humans.Select(h => h.HumanId).ToArray();
         var next = new int[humans.Count];
-        var heads = new PriorityQueue<int, (DateTimeOffset Start, DateTimeOffset End, int Human)>(humans.Count);
-        for (var h = 0; h < humans.Count; h++)
-        {
-            Enqueue(h);
-        }
-
         var union = new List<PooledSlot>();
-        List<Guid>? free = null;
-        while (heads.TryDequeue(out var human, out var head))
+        while (true)
         {
-            var slot = humans[human].Slots[next[human]++];
-            if (free is null || union[^1].Slot != slot)
+            TimeRange? least = null;
+            for (var h = 0; h < humans.Count; h++)
             {
-                union.Add(new PooledSlot(slot, free = []));
+                if (next[h] < humans[h].Slots.Count && humans[h].Slots[next[h]] is var head
+                    && (least is not { } l || head.Start < l.Start || (head.Start == l.Start && head.End < l.End)))
+                {
+                    least = head;
+                }
             }
 
-            if (free.Count == 0 || free[^1] != humans[human].HumanId)
+            if (least is not { } slot)
             {
-                free.Add(humans[human].HumanId);
+                return union;
             }
 
-            Enqueue(human);
-        }
-
-        return union;
-
-        void Enqueue(int human)
-        {
-            if (next[human] < humans[human].Slots.Count)
+            var free = 0UL;
+            for (var h = 0; h < humans.Count; h++)
             {
-                var slot = humans[human].Slots[next[human]];
-                heads.Enqueue(human, (slot.Start, slot.End, human));
+                if (next[h] < humans[h].Slots.Count && humans[h].Slots[next[h]] == slot)
+                {
+                    free |= 1UL << h;
+                    next[h]++;
+                }
             }
+
+            union.Add(new PooledSlot(slot, new PoolMembers(pool, free)));
         }
     }
 
@@ -75,4 +79,28 @@ public static class SlotPool
     /// </summary>
     public static List<Guid> FairOrder(IReadOnlyList<Guid> humanIds, IReadOnlyList<int> bookingsThisWeek) =>
         [.. humanIds.Select((id, index) => (id, index)).OrderBy(h => bookingsThisWeek[h.index]).ThenBy(h => h.index).Select(h => h.id)];
+}
+
+/// <summary>
+/// Who of a pool is free for one slot, in the pool's order: one bit per human, so a month of pooled slots is a
+/// small object each rather than a list each (the union's largest cost when it built lists).
+/// </summary>
+public sealed class PoolMembers(Guid[] pool, ulong members) : IReadOnlyList<Guid>
+{
+    /// <summary>The most humans one set can name (one bit each).</summary>
+    public const int MaxPool = 64;
+
+    public int Count { get; } = System.Numerics.BitOperations.PopCount(members);
+
+    public Guid this[int index] => this.ElementAt(index);
+
+    public IEnumerator<Guid> GetEnumerator()
+    {
+        for (var rest = members; rest != 0; rest &= rest - 1)
+        {
+            yield return pool[System.Numerics.BitOperations.TrailingZeroCount(rest)];
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

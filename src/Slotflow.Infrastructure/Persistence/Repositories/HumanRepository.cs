@@ -150,25 +150,17 @@ internal sealed class HumanRepository(
     public async Task<List<HumanSchedule>?> ReadSchedulesAsync(
         Guid organizationId, IReadOnlyList<Guid> humanIds, ScheduleSpan span, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var rows = await db.Humans.AsNoTracking()
-            .Where(h => h.OrganizationId == organizationId && h.Active && humanIds.Contains(h.Id))
-            .Select(h => new PooledRow(h.Id, h.Version, h.HoldsUntil, h.WorkingHours!.DailyBookingLimit != null || h.WorkingHours.WeeklyBookingLimit != null))
-            .ToListAsync(cancellationToken);
-        if (rows.Count < humanIds.Count)
+        var ids = humanIds as Guid[] ?? [.. humanIds];
+        var rows = await PoolRowsQuery(db, organizationId, ids).ToListAsync(cancellationToken);
+        if (rows.Count < ids.Length)
         {
             return null;
         }
 
         // The bookings a slot query of each needs, as ReadScheduleAsync reads them: the near span's, or the wide
         // span's for a human with daily or weekly limits.
-        var limited = rows.Where(r => r.HasLimits).Select(r => r.Id).ToList();
-        var (nearFrom, nearStarts, wide) = (span.Near.Start, span.NearStarts, span.Wide);
-        var bookings = await db.Bookings.AsNoTracking()
-            .Where(b => humanIds.Contains(b.HumanId) && b.Status == BookingStatus.Confirmed
-                && (limited.Contains(b.HumanId)
-                    ? b.StartsAt > wide.Start && b.StartsAt < wide.End
-                    : b.StartsAt > nearStarts.Start && b.StartsAt < nearStarts.End && b.BlockedUntil > nearFrom))
-            .Select(b => new { b.HumanId, Taken = new TakenTime(b.StartsAt, b.EndsAt, b.BlockedFrom, b.BlockedUntil) })
+        Guid[] limited = [.. rows.Where(r => r.HasLimits).Select(r => r.Id)];
+        var bookings = await PoolTakenQuery(db, ids, limited, span.Near.Start, span.NearStarts.Start, span.NearStarts.End, span.Wide.Start, span.Wide.End)
             .ToListAsync(cancellationToken);
         var takenBy = bookings.ToLookup(b => b.HumanId, b => b.Taken);
 
@@ -195,6 +187,23 @@ internal sealed class HumanRepository(
     }
 
     private sealed record PooledRow(Guid Id, int Version, DateTimeOffset? HoldsUntil, bool HasLimits);
+
+    private sealed record PooledTaken(Guid HumanId, TakenTime Taken);
+
+    private static readonly Func<SlotflowDbContext, Guid, Guid[], IAsyncEnumerable<PooledRow>> PoolRowsQuery =
+        EF.CompileAsyncQuery((SlotflowDbContext db, Guid organizationId, Guid[] ids) =>
+            db.Humans.AsNoTracking()
+                .Where(h => h.OrganizationId == organizationId && h.Active && ids.Contains(h.Id))
+                .Select(h => new PooledRow(h.Id, h.Version, h.HoldsUntil, h.WorkingHours!.DailyBookingLimit != null || h.WorkingHours.WeeklyBookingLimit != null)));
+
+    private static readonly Func<SlotflowDbContext, Guid[], Guid[], DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<PooledTaken>> PoolTakenQuery =
+        EF.CompileAsyncQuery((SlotflowDbContext db, Guid[] ids, Guid[] limited, DateTimeOffset nearFrom, DateTimeOffset nearStartsFrom, DateTimeOffset nearStartsUntil, DateTimeOffset wideFrom, DateTimeOffset wideUntil) =>
+            db.Bookings.AsNoTracking()
+                .Where(b => ids.Contains(b.HumanId) && b.Status == BookingStatus.Confirmed
+                    && (limited.Contains(b.HumanId)
+                        ? b.StartsAt > wideFrom && b.StartsAt < wideUntil
+                        : b.StartsAt > nearStartsFrom && b.StartsAt < nearStartsUntil && b.BlockedUntil > nearFrom))
+                .Select(b => new PooledTaken(b.HumanId, new TakenTime(b.StartsAt, b.EndsAt, b.BlockedFrom, b.BlockedUntil))));
 
     // The blocked windows of a human's confirmed bookings near a span, as a top-level projection: no entity, no key
     // and no nested collection to shape per row, and (with the index that carries them) no visit to the rows.
