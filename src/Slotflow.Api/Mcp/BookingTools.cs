@@ -77,7 +77,7 @@ public sealed class BookingTools(ToolAnswers answers, McpIdempotency idempotency
             {
                 var arguments = new ToolArguments();
                 var request = new BookFirstAvailableRequest(
-                    [.. candidates.Select((c, i) => c is null ? null : c.ToRequest(arguments, $"candidates[{i}]"))],
+                    candidates is null ? null : [.. candidates.Select((c, i) => c is null ? null : c.ToRequest(arguments, $"candidates[{i}]"))],
                     duration, attendee_name, attendee_email, metadata);
                 await answers.ValidateAsync(request, arguments, cancellationToken);
                 var outcome = await idempotency.RunAsync(

@@ -86,7 +86,8 @@ public sealed class SlotTools(ToolAnswers answers, IMediator mediator)
                 var query = request.ToQuery(answers.OrganizationId);
                 var slots = await mediator.Send(query, cancellationToken);
                 var humans = (await mediator.Send(new ListHumansQuery(answers.OrganizationId), cancellationToken)).Humans.ToDictionary(h => h.Id);
-                return (Slots: slots, Humans: query.HumanIds.Select(id => humans[id]).ToList());
+                // A human deactivated since the slot query is no longer listed: it is left out of the text.
+                return (Slots: slots, Humans: query.HumanIds.Where(humans.ContainsKey).Select(id => humans[id]).ToList());
             },
             result =>
             {

@@ -27,7 +27,7 @@ public sealed class ApiResponsesConvention : IActionModelConvention
             errors.Add(StatusCodes.Status429TooManyRequests); // rate limits are per customer key
         }
 
-        if (Templates(action).Any(t => t.Contains('{', StringComparison.Ordinal)) || action.ActionName is "Check" or "GetPooled" or "CreateFirstAvailable")
+        if (Templates(action).Any(t => t.Contains('{', StringComparison.Ordinal)) || action.ActionName is "Check" or "GetPooled")
         {
             errors.Add(StatusCodes.Status404NotFound);
         }

@@ -23,21 +23,34 @@ public sealed class OneHumanBooking(IHumanRepository humans, IBookingRepository 
     public async Task<T> DecideAsync<T>(
         Guid organizationId, Guid humanId, DateTimeOffset startsAt, int duration, BookingAttendee attendee, Func<BookingDto, T> answer, CancellationToken cancellationToken)
     {
+        var committing = new List<Guid>();
         try
         {
-            return await DecideOnceAsync(organizationId, humanId, startsAt, duration, attendee, answer, cancellationToken);
+            return await DecideOnceAsync(organizationId, humanId, startsAt, duration, attendee, answer, committing, cancellationToken);
         }
         catch (DomainException)
         {
             // The transaction is rolled back; what it read stays tracked (a tracked read keeps its old values, the
             // human's version token among them), so the next try of a pooled or first-available booking reads afresh.
             unitOfWork.DiscardChanges();
+
+            // A commit whose answer was lost may have landed before the unit was run again and refused by its own
+            // booking: then that booking is the answer, and a pooled booking must not go on to book someone else.
+            foreach (var id in committing)
+            {
+                if (await bookings.ReadAsync(organizationId, id, cancellationToken) is { Status: BookingStatus.Confirmed } landed)
+                {
+                    return answer(landed.ToDto());
+                }
+            }
+
             throw;
         }
     }
 
     private Task<T> DecideOnceAsync<T>(
-        Guid organizationId, Guid humanId, DateTimeOffset startsAt, int duration, BookingAttendee attendee, Func<BookingDto, T> answer, CancellationToken cancellationToken) =>
+        Guid organizationId, Guid humanId, DateTimeOffset startsAt, int duration, BookingAttendee attendee, Func<BookingDto, T> answer,
+        List<Guid> committing, CancellationToken cancellationToken) =>
         unitOfWork.DecideAtMostTwiceAsync(
             async () =>
             {
@@ -54,6 +67,7 @@ public sealed class OneHumanBooking(IHumanRepository humans, IBookingRepository 
                 // (402) still rolls the booking back. A recount's rows and a pack's charge are saved after it.
                 await quota.ConsumeAsync(organizationId, now, cancellationToken);
                 await unitOfWork.SaveChangesAsync(cancellationToken);
+                committing.Add(booking.Id);
                 return answer(booking.ToDto());
             },
             cancellationToken);

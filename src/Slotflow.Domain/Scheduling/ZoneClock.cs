@@ -21,7 +21,7 @@ public sealed class ZoneClock(TimeZoneInfo zone)
     public TimeRange IsoWeekOf(DateTimeOffset instant)
     {
         var date = LocalDate(instant);
-        var monday = date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+        var monday = date.AddDays(-(Humans.Weekdays.Of(date) - 1)); // as the weekly booking limit counts weeks
         var next = monday.AddDays(7);
         return new TimeRange(ToInstant(monday, 0, SteadyOffset(monday)), ToInstant(next, 0, SteadyOffset(next)));
     }

@@ -66,7 +66,8 @@ public sealed class PooledSlotsTests : ServiceFixture
             var random = new Random(seed);
             var organization = await Factory.CreateOrganizationAsync();
             var pool = new List<string>();
-            for (var i = 0; i < random.Next(1, 6); i++)
+            var size = random.Next(1, 6);
+            for (var i = 0; i < size; i++)
             {
                 pool.Add(await RandomHumanAsync(organization.Client, random));
             }

@@ -36,28 +36,27 @@ public sealed class CheckSlotQueryHandler(IHumanRepository humans, TimeProvider 
 /// <summary>POST /v1/bookings/check with human_ids: would a pooled booking of this interval book someone now.</summary>
 public sealed record CheckPooledSlotQuery(Guid OrganizationId, IReadOnlyList<Guid> HumanIds, DateTimeOffset StartsAt, int Duration) : IQuery<SlotCheckDto>;
 
-/// <summary>Bookable when any human of the pool is; otherwise the refusal the pooled booking would get, with the pool's alternatives.</summary>
+/// <summary>
+/// Bookable when any human of the pool is; otherwise the refusal the pooled booking would get (the first human's),
+/// with the pool's alternatives. Every human unknown or inactive is a 404, as for the booking.
+/// </summary>
 public sealed class CheckPooledSlotQueryHandler(IHumanRepository humans, TimeProvider clock) : IQueryHandler<CheckPooledSlotQuery, SlotCheckDto>
 {
     public async ValueTask<SlotCheckDto> Handle(CheckPooledSlotQuery query, CancellationToken cancellationToken)
     {
         var span = ScheduleSpan.ForInterval(new TimeRange(query.StartsAt, query.StartsAt.AddMinutes(query.Duration)));
         var now = clock.GetUtcNow();
-        var codes = new List<ErrorCode>(query.HumanIds.Count);
-        foreach (var humanId in query.HumanIds)
+        var schedules = await humans.ReadSchedulesAsync(query.OrganizationId, query.HumanIds, span, now, cancellationToken)
+            ?? throw DomainException.NotFound("Human");
+        var codes = schedules.ConvertAll(s => s.Calendar.Human.RefusalOf(s.Calendar.Overrides, s.Taken, query.StartsAt, query.Duration, now));
+        if (codes.Contains(null))
         {
-            var schedule = await humans.ReadScheduleAsync(query.OrganizationId, humanId, span, now, cancellationToken)
-                ?? throw DomainException.NotFound("Human");
-            if (schedule.Calendar.Human.RefusalOf(schedule.Calendar.Overrides, schedule.Taken, query.StartsAt, query.Duration, now) is not { } code)
-            {
-                return new SlotCheckDto(null);
-            }
-
-            codes.Add(code);
+            return new SlotCheckDto(null);
         }
 
+        var first = codes[0].GetValueOrDefault();
         return new SlotCheckDto(await RefusalAlternatives.ExplainPoolAsync(
             humans, now, query.OrganizationId, query.HumanIds, query.StartsAt, query.Duration,
-            new DomainException(codes[0], RefusalMessages.For(codes[0])), null, cancellationToken));
+            new DomainException(first, RefusalMessages.For(first)), null, cancellationToken));
     }
 }

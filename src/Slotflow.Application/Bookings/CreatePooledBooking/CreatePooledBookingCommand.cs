@@ -23,7 +23,8 @@ public sealed record CreatePooledBookingCommand(
 /// own (<see cref="OneHumanBooking"/>): it commits or leaves nothing, and it holds only its own human, so pooled
 /// bookings racing over the same humans in other orders never wait on each other in a circle. Every human unknown
 /// or inactive is a 404 before anything is tried; when none is free, the first human's refusal answers, with the
-/// pool's alternatives.
+/// pool's alternatives. The week's counts are read before any lock, so pooled bookings racing for one time all try
+/// the least booked human first and queue there: each human still gets at most one, but fairness is as of the read.
 /// </summary>
 public sealed class CreatePooledBookingCommandHandler(
     IHumanRepository humans,
@@ -51,9 +52,11 @@ public sealed class CreatePooledBookingCommandHandler(
             }
         }
 
+        // The first human's refusal answers; one deactivated since the pool was read has left it.
+        var answering = command.HumanIds.Select(id => refusals[id]).FirstOrDefault(r => r.Code != ErrorCode.NotFound)
+            ?? throw DomainException.NotFound("Human");
         throw await RefusalAlternatives.ExplainPoolAsync(
-            humans, clock.GetUtcNow(), command.OrganizationId, command.HumanIds, command.StartsAt, command.Duration,
-            refusals[command.HumanIds[0]], null, cancellationToken);
+            humans, clock.GetUtcNow(), command.OrganizationId, command.HumanIds, command.StartsAt, command.Duration, answering, null, cancellationToken);
     }
 
     private async Task<List<Guid>> FairOrderAsync(CreatePooledBookingCommand command, CancellationToken cancellationToken)
