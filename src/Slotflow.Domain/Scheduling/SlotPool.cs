@@ -12,50 +12,53 @@ public static class SlotPool
     /// <summary>
     /// The union of each human's slots (given in the pool's order, each human's sorted by start as the engine lists
     /// them), by start; each slot lists the humans free for it in that order. Slots with one start and one end are
-    /// one slot. A merge of the sorted lists: the pool costs its humans' slot lists and little more.
+    /// one slot. Each human's list is merged into the union so far as it comes, so a caller that computes the lists
+    /// lazily keeps only one alive at a time: the pool costs its humans' slot lists and little more.
     /// </summary>
-    public static List<PooledSlot> Union(IReadOnlyList<(Guid HumanId, IReadOnlyList<TimeRange> Slots)> humans)
+    public static List<PooledSlot> Union(IEnumerable<(Guid HumanId, IReadOnlyList<TimeRange> Slots)> humans)
     {
-        if (humans.Count > PoolMembers.MaxPool)
+        var pool = new List<Guid>();
+        var union = new List<(TimeRange Slot, ulong Free)>();
+        var merged = new List<(TimeRange Slot, ulong Free)>();
+        foreach (var (humanId, slots) in humans)
         {
-            throw new ArgumentOutOfRangeException(nameof(humans), humans.Count, $"A pool has at most {PoolMembers.MaxPool} humans.");
-        }
-
-        // Each distinct slot is the least head of the humans' lists; every human whose head it is moves on. With
-        // humans on shared grids a month is a few hundred distinct slots, each one pass over at most 20 heads.
-        var pool = humans.Select(h => h.HumanId).ToArray();
-        var next = new int[humans.Count];
-        var union = new List<PooledSlot>();
-        while (true)
-        {
-            TimeRange? least = null;
-            for (var h = 0; h < humans.Count; h++)
+            if (pool.Count == PoolMembers.MaxPool)
             {
-                if (next[h] < humans[h].Slots.Count && humans[h].Slots[next[h]] is var head
-                    && (least is not { } l || head.Start < l.Start || (head.Start == l.Start && head.End < l.End)))
+                throw new ArgumentOutOfRangeException(nameof(humans), $"A pool has at most {PoolMembers.MaxPool} humans.");
+            }
+
+            var bit = 1UL << pool.Count;
+            pool.Add(humanId);
+            merged.Clear();
+            var (u, h) = (0, 0);
+            while (u < union.Count || h < slots.Count)
+            {
+                if (h > 0 && h < slots.Count && slots[h] == slots[h - 1])
                 {
-                    least = head;
+                    h++; // listed twice by one human
+                }
+                else if (h == slots.Count || (u < union.Count && Before(union[u].Slot, slots[h])))
+                {
+                    merged.Add(union[u++]);
+                }
+                else if (u == union.Count || Before(slots[h], union[u].Slot))
+                {
+                    merged.Add((slots[h++], bit));
+                }
+                else
+                {
+                    merged.Add((slots[h++], union[u++].Free | bit));
                 }
             }
 
-            if (least is not { } slot)
-            {
-                return union;
-            }
-
-            var free = 0UL;
-            for (var h = 0; h < humans.Count; h++)
-            {
-                if (next[h] < humans[h].Slots.Count && humans[h].Slots[next[h]] == slot)
-                {
-                    free |= 1UL << h;
-                    next[h]++;
-                }
-            }
-
-            union.Add(new PooledSlot(slot, new PoolMembers(pool, free)));
+            (union, merged) = (merged, union);
         }
+
+        var ids = pool.ToArray();
+        return union.ConvertAll(s => new PooledSlot(s.Slot, new PoolMembers(ids, s.Free)));
     }
+
+    private static bool Before(TimeRange a, TimeRange b) => a.Start < b.Start || (a.Start == b.Start && a.End < b.End);
 
     /// <summary>
     /// The <paramref name="count"/> pooled slots nearest to <paramref name="start"/> (at equal distance the later one

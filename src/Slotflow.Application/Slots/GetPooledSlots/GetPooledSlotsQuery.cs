@@ -26,15 +26,15 @@ public sealed class GetPooledSlotsQueryHandler(IHumanRepository humans, TimeProv
         var span = ScheduleSpan.ForDates(query.DateFrom, query.DateTo);
         var schedules = await humans.ReadSchedulesAsync(query.OrganizationId, query.HumanIds, span, now, cancellationToken)
             ?? throw DomainException.NotFound("Human");
-        var each = new List<(Guid, IReadOnlyList<TimeRange>)>(query.HumanIds.Count);
-        for (var i = 0; i < query.HumanIds.Count; i++)
-        {
-            var (humanId, schedule) = (query.HumanIds[i], schedules[i]);
-            var availability = Availability.For(schedule.Calendar, schedule.Taken);
-            each.Add((humanId, availability.Allows(query.Duration) ? availability.ListSlots(query.DateFrom, query.DateTo, query.Duration, now) : []));
-        }
-
+        // Listed lazily: the union takes each human's list as it is made, so one is alive at a time.
+        var each = query.HumanIds.Select((humanId, i) => (humanId, (IReadOnlyList<TimeRange>)ListSlots(schedules[i], query, now)));
         var slots = SlotPool.Union(each).ConvertAll(s => new PooledSlotDto(s.Slot.Start, s.Slot.End, s.HumanIds));
         return new PooledSlotsDto(query.Duration, slots, slots.Count);
+    }
+
+    private static List<TimeRange> ListSlots(HumanSchedule schedule, GetPooledSlotsQuery query, DateTimeOffset now)
+    {
+        var availability = Availability.For(schedule.Calendar, schedule.Taken);
+        return availability.Allows(query.Duration) ? availability.ListSlots(query.DateFrom, query.DateTo, query.Duration, now) : [];
     }
 }
