@@ -101,7 +101,7 @@ public sealed class SlotTools(ToolAnswers answers, IMediator mediator)
                 var names = humans.ToDictionary(h => h.Id);
                 var lines = slots.Slots.Take(SlotsInText).Select(s =>
                     $"- starts_at {UtcInstantJsonConverter.Format(s.StartsAt)}: " +
-                    string.Join("; ", s.HumanIds.Select(id => $"{names[id].Name} {LocalTimes.Describe(s.StartsAt, names[id].Timezone)}")));
+                    string.Join("; ", s.HumanIds.Where(names.ContainsKey).Select(id => $"{names[id].Name} {LocalTimes.Describe(s.StartsAt, names[id].Timezone)}")));
                 var more = slots.Total > SlotsInText ? $"\n… and {slots.Total - SlotsInText} more in the structured content." : string.Empty;
                 return $"{slots.Total} free {slots.Duration}-minute slot(s) from {dateFrom} to {dateTo} among {who}, each with who is free:\n{string.Join('\n', lines)}{more}\n" +
                     "Book one with book, starts_at and the same human_ids (the booking goes to a free one of them), or with one human_id.";
