@@ -79,6 +79,26 @@ public sealed class PooledBookingTests : ServiceFixture
     }
 
     [Test]
+    public async Task AHumanAtItsDailyLimit_OrWhoseBufferReachesTheTime_IsPassedOver_AsASingleBookingWouldRefuseIt()
+    {
+        var organization = await Factory.CreateOrganizationAsync();
+        var limited = await HumanSetup.CreateAsync(organization.Client, rules: """{"working_days":[1,2,3,4,5],"work_start":"09:00","work_end":"17:00","meeting_durations":[30],"daily_booking_limit":1}""");
+        var buffered = await HumanSetup.CreateAsync(organization.Client, rules: """{"working_days":[1,2,3,4,5],"work_start":"09:00","work_end":"17:00","meeting_durations":[30],"buffer_after":30}""");
+        var free = await HumanAsync(organization);
+        await BookAsync(organization, limited, Monday9.AddHours(5));
+        await BookAsync(organization, buffered, Monday9.AddHours(1)); // 10:00–10:30, blocked until 11:00
+        await BookAsync(organization, free, Monday9.AddHours(3));
+        await BookAsync(organization, free, Monday9.AddHours(4)); // the most bookings this week: tried last
+
+        var first = await organization.Client.PostAsync("/v1/bookings", WireJson.Body(Pooled([limited, buffered, free], Monday9.AddHours(1.5), 30)));
+        var second = await organization.Client.PostAsync("/v1/bookings", WireJson.Body(Pooled([limited, buffered], Monday9.AddHours(1.5), 30)));
+
+        Assert.That((await WireJson.ReadAsync(first)).GetProperty("human_id").GetString(), Is.EqualTo(free), await first.Content.ReadAsStringAsync());
+        var refusal = await WireJson.AssertErrorAsync(second, HttpStatusCode.UnprocessableEntity, "BOOKING_LIMIT_REACHED");
+        Assert.That(refusal.GetProperty("alternatives").GetArrayLength(), Is.EqualTo(3), "the buffered human is free at other times");
+    }
+
+    [Test]
     public async Task NoneFree_AnswersTheFirstHumansRefusal_WithThePoolsAlternativesAndWhoIsFree_AndWritesNothing()
     {
         var organization = await Factory.CreateOrganizationAsync();
