@@ -18,18 +18,7 @@ public sealed class BookingRaceTests : ServiceFixture
     protected override TimeProvider Clock => _clock;
 
     [TearDown]
-    public async Task NoHumanHasOverlappingConfirmedBookings()
-    {
-        var confirmed = await Factory.QueryAsync(db => db.Bookings.AsNoTracking()
-            .Where(b => b.Status == BookingStatus.Confirmed)
-            .Select(b => new { b.HumanId, b.StartsAt, b.EndsAt })
-            .ToListAsync());
-        var overlapping = confirmed
-            .GroupBy(b => b.HumanId)
-            .SelectMany(g => g.SelectMany(a => g.Where(b => !ReferenceEquals(a, b) && a.StartsAt < b.EndsAt && b.StartsAt < a.EndsAt)))
-            .ToList();
-        Assert.That(overlapping, Is.Empty, "no two confirmed bookings of one human may overlap");
-    }
+    public Task NoHumanHasOverlappingConfirmedBookings() => Race.AssertNoOverlappingConfirmedBookingsAsync(Factory);
 
     [Test]
     public async Task FiftyRequestsForOneSlot_GiveExactlyOne201AndFortyNine409()

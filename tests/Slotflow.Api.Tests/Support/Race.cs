@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Slotflow.Domain.Bookings;
+
 namespace Slotflow.Api.Tests.Support;
 
 /// <summary>Fires booking requests (or other POSTs) all at once, each on its own connection, as racing agents would.</summary>
@@ -27,6 +30,20 @@ internal static class Race
 
         Assert.That(statuses, Has.None.GreaterThanOrEqualTo(500), Summary([.. statuses]));
         return [.. statuses];
+    }
+
+    /// <summary>Fails if any two confirmed bookings of one human overlap (what no race may ever leave behind).</summary>
+    public static async Task AssertNoOverlappingConfirmedBookingsAsync(SlotflowApiFactory factory)
+    {
+        var confirmed = await factory.QueryAsync(db => db.Bookings.AsNoTracking()
+            .Where(b => b.Status == BookingStatus.Confirmed)
+            .Select(b => new { b.HumanId, b.StartsAt, b.EndsAt })
+            .ToListAsync());
+        var overlapping = confirmed
+            .GroupBy(b => b.HumanId)
+            .SelectMany(g => g.SelectMany(a => g.Where(b => !ReferenceEquals(a, b) && a.StartsAt < b.EndsAt && b.StartsAt < a.EndsAt)))
+            .ToList();
+        Assert.That(overlapping, Is.Empty, "no two confirmed bookings of one human may overlap");
     }
 
     /// <summary>"1×201, 49×409".</summary>

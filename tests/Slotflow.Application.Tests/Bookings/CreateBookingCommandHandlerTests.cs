@@ -260,7 +260,8 @@ public sealed class CreateBookingCommandHandlerTests
             .ReturnsAsync(new HumanSchedule(new HumanCalendar(_human, _human.Overrides), [TakenTime.Unbuffered(new TimeRange(MondayTen, MondayTen.AddMinutes(30)))]));
 
         Assert.That(async () => await ConflictRetry.Send(_handler, Command(), _unitOfWork.Object), ThrowsDomainError(ErrorCode.SlotUnavailable));
-        _unitOfWork.Verify(u => u.DiscardChanges(), Times.Once);
+        // Once for the lost race, once as the refused booking ends (so a pooled booking's next try reads afresh).
+        _unitOfWork.Verify(u => u.DiscardChanges(), Times.Exactly(2));
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -275,7 +276,7 @@ public sealed class CreateBookingCommandHandlerTests
             h => h.LockScheduleAsync(_organization.Id, _human.Id, It.IsAny<ScheduleSpan>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()),
             Times.Exactly(BoundedRedecision.MaxDecisions));
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(2));
-        _unitOfWork.Verify(u => u.DiscardChanges(), Times.Exactly(BoundedRedecision.MaxDecisions));
+        _unitOfWork.Verify(u => u.DiscardChanges(), Times.Exactly(BoundedRedecision.MaxDecisions + 1)); // each lost race, and the refusal
     }
 
     [Test]
