@@ -37,26 +37,27 @@ public static class RefusalAlternatives
     /// it: the pool's nearest bookable slots to <paramref name="start"/>, each with the humans free for it, and for
     /// SLOT_UNAVAILABLE the time in the way of the pool's first human. A human gone since is left out.
     /// </summary>
+    /// <param name="around">Each human's schedule around the interval, when the caller has just read them (in the order of <paramref name="humanIds"/>).</param>
     public static async Task<PoolRefusedException> ExplainPoolAsync(
         IHumanRepository humans, DateTimeOffset now, Guid organizationId, IReadOnlyList<Guid> humanIds, DateTimeOffset start, int duration,
-        DomainException refusal, IReadOnlyList<CandidateRefusal>? candidates, CancellationToken cancellationToken)
+        DomainException refusal, IReadOnlyList<CandidateRefusal>? candidates, CancellationToken cancellationToken, IReadOnlyList<HumanSchedule>? around = null)
     {
         TakenTime? conflict = null;
         var nearestOfEach = new List<(Guid, IReadOnlyList<TimeRange>)>();
         var interval = ScheduleSpan.ForInterval(new TimeRange(start, start.AddMinutes(duration)));
         for (var i = 0; i < humanIds.Count; i++)
         {
-            if (await humans.ReadScheduleAsync(organizationId, humanIds[i], interval, now, cancellationToken) is not { } around)
+            if ((around?[i] ?? await humans.ReadScheduleAsync(organizationId, humanIds[i], interval, now, cancellationToken)) is not { } schedule)
             {
                 continue;
             }
 
             if (i == 0 && refusal.Code == ErrorCode.SlotUnavailable && candidates is null)
             {
-                conflict = Availability.For(around.Calendar, around.Taken).Conflict(start, duration);
+                conflict = Availability.For(schedule.Calendar, schedule.Taken).Conflict(start, duration);
             }
 
-            nearestOfEach.Add((humanIds[i], await NearestAsync(humans, around.Calendar, start, duration, now, null, cancellationToken)));
+            nearestOfEach.Add((humanIds[i], await NearestAsync(humans, schedule.Calendar, start, duration, now, null, cancellationToken)));
         }
 
         return new PoolRefusedException(refusal.Code, refusal.Message, SlotPool.Nearest(nearestOfEach, start), conflict, candidates);

@@ -57,6 +57,6 @@ public sealed class CheckPooledSlotQueryHandler(IHumanRepository humans, TimePro
         var first = codes[0].GetValueOrDefault();
         return new SlotCheckDto(await RefusalAlternatives.ExplainPoolAsync(
             humans, now, query.OrganizationId, query.HumanIds, query.StartsAt, query.Duration,
-            new DomainException(first, RefusalMessages.For(first)), null, cancellationToken));
+            new DomainException(first, RefusalMessages.For(first)), null, cancellationToken, schedules));
     }
 }

@@ -131,17 +131,9 @@ internal sealed class HumanRepository(
             return null;
         }
 
-        if (calendars.Find(humanId, row.Version) is not { } calendar)
+        if (await CalendarAsync(organizationId, humanId, row.Version, cancellationToken) is not { } calendar)
         {
-            var kept = cache.Find(humanId);
-            var human = await ReadActiveCalendarQuery(db, organizationId, humanId, kept?.Version ?? -1, cancellationToken);
-            if (human is null)
-            {
-                return null; // deactivated since the first read
-            }
-
-            calendar = Calendar(human, human.Overrides.ToList(), kept);
-            calendars.Keep(calendar);
+            return null; // deactivated since the first read
         }
 
         return new HumanSchedule(calendar, await WithHoldsAsync(row.Taken, humanId, row.HoldsUntil, span, now, cancellationToken));
@@ -168,16 +160,9 @@ internal sealed class HumanRepository(
         foreach (var humanId in humanIds)
         {
             var row = rows.Find(r => r.Id == humanId)!;
-            if (calendars.Find(humanId, row.Version) is not { } calendar)
+            if (await CalendarAsync(organizationId, humanId, row.Version, cancellationToken) is not { } calendar)
             {
-                var kept = cache.Find(humanId);
-                if (await ReadActiveCalendarQuery(db, organizationId, humanId, kept?.Version ?? -1, cancellationToken) is not { } human)
-                {
-                    return null; // deactivated since the first read
-                }
-
-                calendar = Calendar(human, human.Overrides.ToList(), kept);
-                calendars.Keep(calendar);
+                return null; // deactivated since the first read
             }
 
             schedules.Add(new HumanSchedule(calendar, await WithHoldsAsync([.. takenBy[humanId]], humanId, row.HoldsUntil, span, now, cancellationToken)));
@@ -221,6 +206,25 @@ internal sealed class HumanRepository(
             .ToListAsync(cancellationToken);
         var runs = Availability.Merge(windows).Select(TakenTime.Unbuffered).ToList();
         return await WithHoldsAsync(runs, human.Id, human.HoldsUntil, span, now, cancellationToken);
+    }
+
+    /// <summary>The human's calendar kept at <paramref name="version"/>, else read (overrides only when their copy is stale) and kept; null if it is no longer active.</summary>
+    private async Task<HumanCalendar?> CalendarAsync(Guid organizationId, Guid humanId, int version, CancellationToken cancellationToken)
+    {
+        if (calendars.Find(humanId, version) is { } calendar)
+        {
+            return calendar;
+        }
+
+        var kept = cache.Find(humanId);
+        if (await ReadActiveCalendarQuery(db, organizationId, humanId, kept?.Version ?? -1, cancellationToken) is not { } human)
+        {
+            return null;
+        }
+
+        calendar = Calendar(human, human.Overrides.ToList(), kept);
+        calendars.Keep(calendar);
+        return calendar;
     }
 
     /// <param name="read">The overrides read with the row (none when a kept copy was current): a list of its own.</param>
